@@ -1,0 +1,1 @@
+"""newsetl: the nightly news-intelligence pipeline."""

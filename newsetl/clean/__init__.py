@@ -1,0 +1,104 @@
+"""Clean: raw items in, one record per article out, or a rejection with its reason."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TypedDict
+
+from ..ingest import RawItem
+from .article import Article, article_id, body_hash, detect_language
+from .decode import UndecodableError, decode_bytes
+from .html import NoArticleError, clean_html
+from .records import clean_record, parse_json_records
+from .text import clean_scraped_text
+
+__all__ = ["Article", "Rejection", "clean_item", "detect_format"]
+
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+
+
+class Rejection(TypedDict):
+    item_id: str
+    article_id: str | None
+    source: str
+    uri: str
+    stage: str  # clean | validate
+    reason: str
+
+
+def detect_format(text: str) -> str:
+    """From the content, not the file name: html, json or text."""
+    head = text.lstrip()[:2000]
+    if _HTML_START.match(head):
+        return "html"
+    if head[:1] in "{[":
+        try:
+            parse_json_records(text)
+            return "json"
+        except (json.JSONDecodeError, ValueError):
+            return "text"
+    return "text"
+
+
+def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | None) -> Article:
+    body = fields.get("body", "")
+    return Article(
+        article_id=article_id(item["item_id"], index),
+        item_id=item["item_id"],
+        source=item["source"],
+        uri=item["uri"],
+        format=fmt,
+        encoding=encoding,
+        language=detect_language(f"{fields.get('title', '')} {body}"),
+        title=fields.get("title", ""),
+        subtitle=fields.get("subtitle"),
+        section=fields.get("section"),
+        body=body,
+        captions=fields.get("captions", []),
+        photo_credits=fields.get("photo_credits", []),
+        outlet=fields.get("outlet"),
+        reporters=fields.get("reporters", []),
+        reporter_emails=fields.get("reporter_emails", []),
+        email_hidden=fields.get("email_hidden", False),
+        canonical_url=fields.get("canonical_url"),
+        published_at=fields.get("published_at"),
+        published_at_source=fields.get("published_at_source"),
+        removed_lines=fields.get("removed_lines", []),
+        body_hash=body_hash(body),
+    )
+
+
+def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tuple[list[Article], list[Rejection]]:
+    """Clean one raw item. Bad input never raises: it comes back as a rejection with a reason."""
+
+    def reject(reason: str) -> tuple[list[Article], list[Rejection]]:
+        return [], [Rejection(item_id=item["item_id"], article_id=None, source=item["source"],
+                              uri=item["uri"], stage="clean", reason=reason)]
+
+    if len(data) > max_bytes:
+        return reject(f"item is {len(data):,} bytes, over the {max_bytes:,}-byte cap (NEWSETL_MAX_ITEM_BYTES)")
+    try:
+        text, encoding = decode_bytes(data)
+    except UndecodableError as exc:
+        return reject(str(exc))
+
+    fmt = detect_format(text)
+    try:
+        if fmt == "html":
+            return [_finish(clean_html(text, timezone), item, fmt, encoding, None)], []
+        if fmt == "json":
+            articles, rejections = [], []
+            records = parse_json_records(text)
+            for index, record in enumerate(records):
+                number = index if len(records) > 1 else None
+                try:
+                    articles.append(_finish(clean_record(record, timezone), item, fmt, encoding, number))
+                except ValueError as exc:
+                    rejections.append(Rejection(item_id=item["item_id"], article_id=article_id(item["item_id"], number),
+                                                source=item["source"], uri=item["uri"], stage="clean",
+                                                reason=f"record {index}: {exc}"))
+            return articles, rejections
+        return [_finish(clean_scraped_text(text, timezone), item, fmt, encoding, None)], []
+    except NoArticleError as exc:
+        return reject(str(exc))

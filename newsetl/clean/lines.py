@@ -1,0 +1,67 @@
+"""Line rules that turn a scraped page into title, body and metadata.
+
+Each rule names the reason a line was removed, so the cleaner's work can be audited.
+The rules look at the shape of a line (a lone file name, a counter, a byline, a
+copyright notice), never at the words of one particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+SECTION_LABEL = re.compile(r"^\[(?P<section>[^\]\[=]{1,20})\]\s*")
+IMAGE_FILE = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+FILE_TIMESTAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})")
+PHOTO_CREDIT = re.compile(r"^\[(?:사진|자료|그래픽|이미지|영상|photo|image)\s*=\s*(?P<credit>[^\]]+)\]$", re.I)
+# "아주경제=윤선훈 기자 email" standing alone, usually closing the article
+BYLINE_KO = re.compile(
+    r"^(?P<outlet>[가-힣A-Za-z0-9]{2,15})\s*=\s*(?P<names>[가-힣]{2,4}(?:[ ·,]+[가-힣]{2,4})*)\s*(?:기자|특파원)"
+    r"(?P<rest>.*)$"
+)
+# "(서울=연합뉴스) 김정은 기자 =" opening the first paragraph
+DATELINE_KO = re.compile(
+    r"^\((?P<place>[가-힣A-Za-z ]{1,10})\s*=\s*(?P<outlet>[^)]{2,15})\)\s*"
+    r"(?P<names>[가-힣]{2,4}(?:[ ·,]+[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
+)
+BYLINE_EN = re.compile(r"^By (?P<names>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)+(?:(?:,| and) [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)+)*)(?:,\s*(?P<outlet>[A-Z][\w.&' ]+))?\s*$")
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+HIDDEN_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.I)
+COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|copyright|all rights reserved|ⓒ|©", re.I)
+COMMENT_BLOCK = re.compile(r"^(?:\d+\s+)?(?:comments?|댓글)(?:\s+\d+)?$", re.I)
+WIDGET_LABELS = {
+    "chat", "chat ×", "share", "공유", "공유하기", "tweet", "print", "인쇄", "구독", "subscribe",
+    "관련기사", "related", "related stories", "많이 본 뉴스", "top", "맨위로", "이전", "다음",
+    "좋아요", "like", "facebook", "twitter", "kakao", "카카오톡", "url 복사", "기사 공유",
+}
+SENTENCE_END = re.compile(r"[.!?。다\"”’']\)?$")
+TRUNCATED = re.compile(r"(?:…|\.\.\.)$")
+
+
+def is_counter(line: str) -> bool:
+    """Short lines made mostly of numbers: view and comment counters, 'M 관리자 0 43'."""
+    tokens = line.split()
+    numbers = sum(t.isdigit() for t in tokens)
+    return len(line) <= 40 and numbers >= 2 and numbers * 2 >= len(tokens) - 1 and not SENTENCE_END.search(line)
+
+
+def is_widget(line: str) -> bool:
+    return line.casefold() in WIDGET_LABELS or COMMENT_BLOCK.match(line) is not None
+
+
+def file_timestamp(name: str) -> str | None:
+    """'newhub_20241001141329492045.jpg' -> '2024-10-01T14:13:29' when the digits form a real time."""
+    m = FILE_TIMESTAMP.search(name)
+    if not m:
+        return None
+    y, mo, d, h, mi, s = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and h < 24 and mi < 60 and s < 60):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
+
+
+def strip_truncation(line: str) -> str:
+    return TRUNCATED.sub("", line).strip()
+
+
+def is_prose(line: str) -> bool:
+    return len(line) >= 25 and SENTENCE_END.search(line) is not None

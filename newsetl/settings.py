@@ -1,0 +1,50 @@
+"""Every setting the pipeline reads, in one place, from the environment.
+
+Paths are made absolute here because dbt and cosmos change the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing: Path  # folder of incoming files, read by ingest
+    raw: Path  # content-addressed raw zone: every item ever read, stored once
+    work: Path  # per-run staging files handed from stage to stage
+    warehouse: Path  # the DuckDB file
+    reports: Path  # data-quality report and per-run pages
+    dbt_project: Path
+    expectations: Path  # Great Expectations project root
+    timezone: str
+    max_item_bytes: int  # larger files are quarantined unread
+
+
+def load() -> Settings:
+    """Read the settings from the environment; README.md lists each with its default."""
+    return Settings(
+        landing=_path("NEWSETL_LANDING", PROJECT_ROOT / "data" / "samples"),
+        raw=_path("NEWSETL_RAW", PROJECT_ROOT / "data" / "raw"),
+        work=_path("NEWSETL_WORK", PROJECT_ROOT / "work"),
+        warehouse=_path("NEWSETL_WAREHOUSE", PROJECT_ROOT / "warehouse" / "news.duckdb"),
+        reports=_path("NEWSETL_REPORTS", PROJECT_ROOT / "reports"),
+        dbt_project=_path("NEWSETL_DBT_PROJECT", PROJECT_ROOT / "dbt_project"),
+        expectations=_path("NEWSETL_EXPECTATIONS", PROJECT_ROOT / "expectations"),
+        timezone=os.environ.get("NEWSETL_TIMEZONE", "Asia/Seoul"),
+        max_item_bytes=int(os.environ.get("NEWSETL_MAX_ITEM_BYTES", str(20 * 1024 * 1024))),
+    )
+
+
+def export_for_dbt(settings: Settings) -> None:
+    """dbt's profiles.yml reads the warehouse path from the environment: make sure it is there."""
+    os.environ["NEWSETL_WAREHOUSE"] = str(settings.warehouse)
