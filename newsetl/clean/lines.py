@@ -24,6 +24,8 @@ DATELINE_KO = re.compile(
     r"(?P<names>[가-힣]{2,4}(?:[ ·,]+[가-힣]{2,4})*)\s*(?:기자|특파원)\s*=\s*"
 )
 BYLINE_EN = re.compile(r"^By (?P<names>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)+(?:(?:,| and) [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)+)*)(?:,\s*(?P<outlet>[A-Z][\w.&' ]+))?\s*$")
+# "김하은 기자 | 입력 2024.11.20 14:35 | 수정 …": a header line of reporter and times
+DATE_HEADER = re.compile(r"^(?:(?P<names>[가-힣]{2,4}(?:[ ·,]+[가-힣]{2,4})*) (?:기자|특파원)\s*[|ㅣ]?\s*)?(?:입력|등록|발행|송고|Published|Updated)\s*:?\s*", re.I)
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 HIDDEN_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.I)
 COPYRIGHT = re.compile(r"무단\s*전재|재배포\s*금지|copyright|all rights reserved|ⓒ|©", re.I)

@@ -90,6 +90,10 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
             drop(line, "widget label")
         elif rules.COPYRIGHT.search(line) and len(line) < 120:
             drop(line, "copyright")
+        elif (m := rules.DATE_HEADER.match(line)) and (found := parse_text_datetime(line, timezone)):
+            reporters += _reporters(m.group("names") or "")
+            published_at, published_source = published_at or found, published_source or "text"
+            drop(line, "publication time")
         elif (found := parse_text_datetime(line, timezone)) and len(line) < 40:
             published_at, published_source = published_at or found, published_source or "text"
             drop(line, "publication time")

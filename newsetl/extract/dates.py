@@ -1,0 +1,98 @@
+"""Dates in news text, resolved against the publication date with rules of our own.
+
+dateparser resolves Korean relative dates wrongly ("지난달 30일" against 2024-10-15 gave
+2024-08-16), so the forms news uses are handled here: 1일, 이날, 전날, 지난달 30일,
+오는 15일, 지난해, last Tuesday, on Sept. 30, March 4.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..clean.published import MONTHS
+
+WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS_KO = "월화수목금토일"
+
+_KO = re.compile(
+    r"(?P<today>이날|오늘)|(?P<yesterday>전날|어제)|(?P<tomorrow>내일|다음날)"
+    r"|(?:(?P<y>20\d{2})년\s*)?(?:(?P<rel>지난달|이달|다음달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
+)
+_EN = re.compile(
+    r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b"
+    r"|\b(?P<last>last|this|next)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<d>\d{1,2})(?:,? (?P<y>20\d{2}))?\b"
+)
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_ko(match: re.Match, published: date) -> date | None:
+    g = match.groupdict()
+    if g["today"]:
+        return published
+    if g["yesterday"]:
+        return published - timedelta(days=1)
+    if g["tomorrow"]:
+        return published + timedelta(days=1)
+    day = int(g["d"])
+    if g["y"] and g["m"]:
+        return _safe(int(g["y"]), int(g["m"]), day)
+    if g["m"]:
+        return _safe(published.year, int(g["m"]), day)
+    if g["rel"] in ("지난달",):
+        return _safe(*_shift_month(published, -1), day)
+    if g["rel"] in ("다음달", "내달"):
+        return _safe(*_shift_month(published, 1), day)
+    if g["fwd"] or g["rel"] == "이달":
+        # "오는 15일": the next 15th on or after publication
+        return _safe(published.year, published.month, day) if day >= published.day else _safe(*_shift_month(published, 1), day)
+    # a bare "1일" is this month's, unless that lies well ahead of publication: then last month's
+    if day <= published.day + 1:
+        return _safe(published.year, published.month, day)
+    return _safe(*_shift_month(published, -1), day)
+
+
+def resolve_en(match: re.Match, published: date) -> date | None:
+    g = match.groupdict()
+    if g["today"]:
+        return published
+    if g["yesterday"]:
+        return published - timedelta(days=1)
+    if g["wd"]:
+        target = WEEKDAYS_EN.index(g["wd"].lower())
+        back = (published.weekday() - target) % 7
+        if g["last"] == "next":
+            return published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        if g["last"] == "last":
+            return published - timedelta(days=back or 7)
+        return published - timedelta(days=back)  # "on Tuesday" in news: the most recent one
+    month = MONTHS[g["mon"].lower()]
+    year = int(g["y"]) if g["y"] else published.year
+    return _safe(year, month, int(g["d"]))
+
+
+def find_dates(text: str, language: str, published: date | None) -> list[tuple[date, int, int, str]]:
+    """(date, start, end, surface) for each date expression that resolves."""
+    if published is None:
+        return []
+    pattern, resolve = (_KO, resolve_ko) if language == "ko" else (_EN, resolve_en)
+    found = []
+    for m in pattern.finditer(text):
+        if language == "ko" and m.group("d") and re.match(r"\d", text[m.end():m.end() + 1] or " "):
+            continue
+        value = resolve(m, published)
+        if value:
+            found.append((value, m.start(), m.end(), m.group()))
+    return found

@@ -1,0 +1,87 @@
+"""Events: a trigger word gives the type (see dbt_project/seeds/event_types.csv), the sentence
+gives the date, the venue, the name and the organizations taking part."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TypedDict
+
+from .dates import find_dates
+from .organizations import OrganizationMention
+from .text import sentence_spans
+
+# Order matters: the first type whose trigger appears in a sentence wins.
+TRIGGERS: list[tuple[str, str, str]] = [
+    ("keynote", r"기조연설", r"\bkeynote"),
+    ("conference", r"콘퍼런스|컨퍼런스|포럼|박람회|전시회|세미나", r"\bconference\b|\bforum\b|\bexpo\b|\btrade show\b"),
+    ("summit", r"정상회의|정상회담|서밋", r"\bsummit\b"),
+    ("acquisition", r"인수(?:했|한|하기로|를)|합병", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
+    ("partnership", r"파트너십|동맹|제휴|협력 관계", r"\bpartnership\b|\balliance\b|\bteam(?:ed|s)? up\b"),
+    ("agreement", r"협약|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
+    ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입", r"\binvest(?:s|ed|ing|ment)?\b"),
+    ("product_launch", r"출시|선보였|공개했|론칭", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
+    ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
+    ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
+    ("earnings", r"영업이익|실적 발표|매출액", r"\bearnings\b|\bquarterly (?:profit|revenue)\b"),
+    ("policy", r"정책|대책|규제안|시행한다|시행키로", r"\bpolicy\b|\bregulation\b"),
+    ("lawsuit", r"소송|제소", r"\blawsuit\b|\bsued\b"),
+    ("visit", r"방한|방문했", r"\bvisit(?:ed)?\b"),
+]
+_VENUE_KO = re.compile(r"(?P<venue>(?:[가-힣]+(?:시|도) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
+_VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
+_NAME = re.compile(r"'(?P<a>[^'\n]{2,60})'|‘(?P<b>[^’\n]{2,60})’")
+
+
+class Event(TypedDict):
+    type: str
+    name: str
+    date: str | None
+    date_text: str | None
+    location: str | None
+    participants: list[str]  # canonical organization names
+    start: int  # the sentence the event came from
+    end: int
+
+
+def _type_of(sentence: str, language: str) -> str | None:
+    for kind, ko, en in TRIGGERS:
+        if re.search(ko if language == "ko" else en, sentence, flags=0 if language == "ko" else re.I):
+            return kind
+    return None
+
+
+def find_events(body: str, language: str, published: date | None, orgs: list[OrganizationMention]) -> list[Event]:
+    events: list[Event] = []
+    for start, end in sentence_spans(body):
+        sentence = body[start:end]
+        kind = _type_of(sentence, language)
+        if not kind:
+            continue
+        dates = find_dates(sentence, language, published)
+        if not dates:
+            continue  # an event we cannot date is too vague to be a fact
+        when, _, _, surface = dates[0]
+        venue = (_VENUE_KO if language == "ko" else _VENUE_EN).search(sentence)
+        named = _NAME.search(sentence)
+        participants = list(dict.fromkeys(o["canonical"] for o in orgs if start <= o["start"] < end and o["type"] != "media"))
+        name = next((g for g in (named.groups() if named else ()) if g), None) or \
+            f"{kind.replace('_', ' ')}: {' – '.join(participants) or sentence[:40]}"
+        events.append(Event(type=kind, name=name, date=when.isoformat(), date_text=surface,
+                            location=venue.group("venue") if venue else None, participants=participants,
+                            start=start, end=end))
+    return _merge(events)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per (type, date) in an article: later sentences add participants and a venue."""
+    merged: dict[tuple[str, str | None], Event] = {}
+    for e in events:
+        key = (e["type"], e["date"])
+        if key not in merged:
+            merged[key] = e
+            continue
+        kept = merged[key]
+        kept["participants"] = list(dict.fromkeys(kept["participants"] + e["participants"]))
+        kept["location"] = kept["location"] or e["location"]
+    return list(merged.values())

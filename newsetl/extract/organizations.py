@@ -1,0 +1,97 @@
+"""Organization mentions: aliases from the analysts' seed, plus rules for names not in it."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TypedDict
+
+from ..settings import load as load_settings
+
+# Words that look like organizations to a naive matcher but never are.
+NOT_ORGANIZATIONS = {
+    "AI", "IT", "ICT", "AICT", "AX", "DX", "SLM", "LLM", "6G", "5G", "APAC", "CEO", "CTO", "CFO",
+    "COO", "M", "GPU", "CPU", "EV", "ESG", "IPO", "GDP", "MOU", "R&D", "UAM", "SW", "HW",
+}
+# Korean suffixes that make a word an organization, with the type they imply.
+SUFFIX_TYPES = [
+    ("대학교", "university"), ("위원회", "government"), ("연합회", "association"), ("협회", "association"),
+    ("은행", "company"), ("그룹", "company"), ("전자", "company"), ("증권", "company"), ("재단", "association"),
+    ("연구원", "research"), ("공사", "company"), ("공단", "government"),
+]
+_KO_ORG = re.compile(
+    r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"
+)
+_EN_ORG = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&'.-]+ ){0,4}(?:Inc\.|Corp\.|Corporation|Co\.|Ltd\.?|Group|Bank|University|Association))"
+    r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
+)
+
+
+class OrganizationMention(TypedDict):
+    surface: str
+    canonical: str
+    type: str
+    start: int
+    end: int
+    from_alias_table: bool
+
+
+def seed_path() -> Path:
+    return load_settings().dbt_project / "seeds" / "organization_aliases.csv"
+
+
+@lru_cache(maxsize=4)
+def alias_table(path: Path | None = None) -> dict[str, tuple[str, str]]:
+    """alias -> (canonical name, type), read from the dbt seed analysts edit."""
+    with open(path or seed_path(), encoding="utf-8") as handle:
+        return {row["alias"]: (row["canonical_name"], row["organization_type"]) for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=4)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    # Longest alias first so "Microsoft Corp." wins over "Microsoft"; Latin aliases need word
+    # edges ("KT" is not in "KTOA"); Korean ones must not start inside a word but may take a particle.
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        escaped = re.escape(alias)
+        if re.search(r"[A-Za-z0-9]$", alias):
+            parts.append(rf"(?<![A-Za-z0-9가-힣]){escaped}(?![A-Za-z0-9])")
+        else:
+            parts.append(rf"(?<![A-Za-z0-9가-힣]){escaped}")
+    return re.compile("|".join(parts))
+
+
+def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None) -> list[OrganizationMention]:
+    aliases = aliases if aliases is not None else alias_table()
+    mentions: list[OrganizationMention] = []
+    taken: set[int] = set()
+
+    def add(surface: str, canonical: str, kind: str, start: int, from_table: bool) -> None:
+        end = start + len(surface)
+        if surface in NOT_ORGANIZATIONS or taken.intersection(range(start, end)):
+            return
+        taken.update(range(start, end))
+        mentions.append(OrganizationMention(surface=surface, canonical=canonical, type=kind,
+                                            start=start, end=end, from_alias_table=from_table))
+
+    for m in _alias_pattern(tuple(aliases)).finditer(body):
+        canonical, kind = aliases[m.group()]
+        add(m.group(), canonical, kind, m.start(), True)
+    for m in _KO_ORG.finditer(body):
+        name = m.group("name")
+        kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
+        if len(name) > len(next(s for s, _ in SUFFIX_TYPES if name.endswith(s))):
+            add(name, name, kind, m.start("name"), False)
+    for m in _EN_ORG.finditer(body):
+        group = "name" if m.group("name") else "ministry"
+        name = m.group(group)
+        add(name, name, "government" if group == "ministry" else "company", m.start(group), False)
+    # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
+    for m in re.finditer(r"\((?P<acro>[A-Z][A-Za-z&]{1,9})\)", body):
+        before = next((x for x in mentions if x["end"] == m.start()), None)
+        if before and m.group("acro") not in NOT_ORGANIZATIONS:
+            add(m.group("acro"), before["canonical"], before["type"], m.start("acro"), before["from_alias_table"])
+    return sorted(mentions, key=lambda x: x["start"])

@@ -1,0 +1,160 @@
+"""Direct quotes and who said them.
+
+A quote is text between double or corner quote marks, followed (Korean) or surrounded
+(English) by reporting speech. Its speaker is the sentence's subject: a person named with a
+title, a short reference (김 대표) resolved to the full name seen earlier, or a pronoun
+(그는, he, she) resolved to the person the text is about at that point: the subject of the
+most recent sentence that had a person for subject, not merely the last name seen.
+A quote with no clear speaker is kept with an empty one, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypedDict
+
+from .people import PRONOUNS_KO, PersonMention, short_reference_at
+from .text import sentence_spans
+
+QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』"}
+_QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[^」\n]{2,}?)」|『(?P<d>[^』\n]{2,}?)』')
+# What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
+_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며)\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
+_EN_SPEECH = r"(?:said|says|told|added|noted|explained|stated|wrote|according to)"
+_NAME_EN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+
+
+class Quote(TypedDict):
+    kind: str  # direct | headline
+    text: str
+    start: int  # offsets of the text (without quote marks) in the body; in the title for headline quotes
+    end: int
+    sentence_start: int
+    sentence_end: int
+    speaker: str | None
+    speaker_title: str | None
+    speaker_org: str | None
+    speaker_is_organization: bool
+    cue: str | None
+
+
+def _subject_before(body: str, start: int, end: int, people: list[PersonMention],
+                    known: dict[str, PersonMention], topic: PersonMention | None, language: str):
+    """The person who is the subject of body[start:end] (the text before the first quote)."""
+    window = body[start:end]
+    named = [p for p in people if start <= p["start"] < end]
+    if named:
+        return named[0]
+    if language == "ko":
+        ref = short_reference_at(body, start, end)
+        if ref:
+            surname, title = ref[0], ref[1]
+            candidates = [p for p in known.values() if p["name"].startswith(surname) and p["title"] == title] or \
+                [p for p in known.values() if p["name"].startswith(surname)]
+            if len({c["name"] for c in candidates}) == 1:
+                return candidates[-1]
+        if any(re.search(rf"(?<![가-힣]){p}(?![가-힣])", window) for p in PRONOUNS_KO):
+            return topic
+    else:
+        if re.search(r"\b(?:[Hh]e|[Ss]he)\b", window):
+            return topic
+        for name, person in known.items():
+            last = name.split()[-1]
+            if re.search(rf"\b{re.escape(last)}\b", window):
+                return person
+    return None
+
+
+def _speaker_en(after: str, body_start: int, people: list[PersonMention], known: dict[str, PersonMention],
+                topic: PersonMention | None):
+    """English attribution after the quote: ', said Jane Doe, CEO of X.' / ', she said.'"""
+    m = re.match(rf"^[,.]?\s*(?:{_EN_SPEECH}\s+(?P<n1>{_NAME_EN})|(?P<n2>{_NAME_EN}|[Hh]e|[Ss]he)\s+{_EN_SPEECH})", after)
+    if not m:
+        return None, None
+    name = m.group("n1") or m.group("n2")
+    cue = re.search(_EN_SPEECH, m.group()).group()
+    if name.lower() in ("he", "she"):
+        return topic, cue
+    for p in people:
+        if p["start"] >= body_start and p["name"] == name:
+            return p, cue
+    for full, person in known.items():
+        if full == name or full.split()[-1] == name.split()[-1]:
+            return person, cue
+    return None, cue
+
+
+def find_quotes(body: str, language: str, people: list[PersonMention]) -> list[Quote]:
+    quotes: list[Quote] = []
+    known: dict[str, PersonMention] = {}
+    topic: PersonMention | None = None
+    by_name_org: dict[str, str | None] = {}
+    for p in people:
+        if p["organization"]:
+            by_name_org.setdefault(p["name"], p["organization"])
+
+    for s_start, s_end in sentence_spans(body):
+        sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
+        named_here = [p for p in people if s_start <= p["start"] < s_end]
+        first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
+        subject = _subject_before(body, s_start, first_quote, people, known, topic, language)
+
+        speaker, cue = None, None
+        if sentence_quotes:
+            tail = body[sentence_quotes[-1].end():s_end]
+            if language == "ko":
+                m = _KO_CUE.match(tail)
+                if m:
+                    cue = m.group("cue")
+                    speaker = subject or _subject_before(body, sentence_quotes[-1].end(), s_end, people, known,
+                                                         topic, language)
+            else:
+                speaker, cue = _speaker_en(tail, sentence_quotes[-1].end(), people, known, topic)
+                if speaker is None and cue is None:
+                    speaker, cue = _speaker_en(body[sentence_quotes[0].end():s_end], sentence_quotes[0].end(),
+                                               people, known, topic)
+                if speaker is None and subject and re.search(_EN_SPEECH, body[s_start:first_quote]):
+                    speaker, cue = subject, re.search(_EN_SPEECH, body[s_start:first_quote]).group()
+
+            for m in sentence_quotes:
+                group = next(g for g in "abcd" if m.group(g) is not None)
+                if cue is None:
+                    continue  # quote marks without reporting speech: a title or a term, not a quote
+                quotes.append(Quote(
+                    kind="direct", text=m.group(group), start=m.start(group), end=m.end(group),
+                    sentence_start=s_start, sentence_end=s_end,
+                    speaker=speaker["name"] if speaker else None,
+                    speaker_title=speaker["title"] if speaker else None,
+                    speaker_org=(speaker["organization"] or by_name_org.get(speaker["name"])) if speaker else None,
+                    speaker_is_organization=False, cue=cue,
+                ))
+
+        for p in named_here:
+            known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
+        # The topic moves to whoever is the subject of this sentence (the speaker, when quoted).
+        if speaker or subject:
+            person = speaker or subject
+            topic = known.get(person["name"], person)
+    return quotes
+
+
+def headline_quotes(title: str, people_by_name: dict[str, PersonMention], language: str) -> list[Quote]:
+    """'…김영섭 대표 "협업 통해…"': a quote in the headline, flagged, its speaker the name before it."""
+    out: list[Quote] = []
+    for m in _QUOTE.finditer(title):
+        group = next(g for g in "abcd" if m.group(g) is not None)
+        before = title[:m.start()]
+        speaker = None
+        for name, person in people_by_name.items():
+            last = name if language == "ko" else name.split()[-1]
+            if before.rstrip().endswith(last) or re.search(rf"{re.escape(last)}\s*(?:{person['title'] or ''})?\s*$", before):
+                speaker = person
+        if speaker is None and language == "ko":
+            continue  # a quoted term in a headline, not a quote
+        out.append(Quote(kind="headline", text=m.group(group), start=m.start(group), end=m.end(group),
+                         sentence_start=0, sentence_end=len(title),
+                         speaker=speaker["name"] if speaker else None,
+                         speaker_title=speaker["title"] if speaker else None,
+                         speaker_org=speaker["organization"] if speaker else None,
+                         speaker_is_organization=False, cue=None))
+    return out

@@ -1,0 +1,209 @@
+"""Load: the night's articles, facts, quarantine and duplicates into the warehouse's raw schema.
+
+One transaction per night. Every row is keyed by its article (and offsets), and an article's
+old rows are deleted before its new ones go in, so a rerun or a reprocessed article replaces
+what was there and an article is always in exactly one place: raw.articles, raw.quarantine
+or raw.duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+create schema if not exists raw;
+create table if not exists raw.runs (
+    run_id varchar primary key, window_start timestamptz, window_end timestamptz,
+    started_at timestamptz, finished_at timestamptz, items_in integer, items_seen_before integer,
+    records_in integer, articles_loaded integer, quarantined integer, duplicates integer,
+    quotes integer, organization_mentions integer, person_mentions integer, events integer);
+create table if not exists raw.items (
+    item_id varchar, source varchar, uri varchar, fetched_at timestamptz, byte_size bigint,
+    raw_path varchar, run_id varchar, primary key (source, uri, item_id));
+create table if not exists raw.articles (
+    article_id varchar primary key, item_id varchar, source varchar, uri varchar, format varchar,
+    encoding varchar, language varchar, title varchar, subtitle varchar, section varchar, body varchar,
+    captions varchar[], photo_credits varchar[], outlet varchar, reporters varchar[],
+    reporter_emails varchar[], email_hidden boolean, canonical_url varchar, published_at timestamptz,
+    published_at_source varchar, body_hash varchar, removed_lines json, run_id varchar, loaded_at timestamptz);
+create table if not exists raw.quarantine (
+    item_id varchar, article_id varchar, source varchar, uri varchar, stage varchar, reason varchar,
+    run_id varchar, loaded_at timestamptz);
+create table if not exists raw.duplicates (
+    article_id varchar, item_id varchar, source varchar, uri varchar, duplicate_of varchar, kind varchar,
+    similarity double, run_id varchar, loaded_at timestamptz);
+create table if not exists raw.quotes (
+    article_id varchar, quote_index integer, kind varchar, text varchar, start_offset integer,
+    end_offset integer, sentence_start integer, sentence_end integer, speaker varchar, speaker_title varchar,
+    speaker_org varchar, speaker_is_organization boolean, cue varchar, run_id varchar, loaded_at timestamptz);
+create table if not exists raw.organization_mentions (
+    article_id varchar, surface varchar, canonical varchar, organization_type varchar,
+    start_offset integer, end_offset integer, from_alias_table boolean, run_id varchar, loaded_at timestamptz);
+create table if not exists raw.person_mentions (
+    article_id varchar, name varchar, title varchar, organization varchar, start_offset integer,
+    end_offset integer, mention_start integer, mention_end integer, run_id varchar, loaded_at timestamptz);
+create table if not exists raw.events (
+    article_id varchar, event_index integer, event_type varchar, name varchar, event_date date,
+    date_text varchar, location varchar, participants varchar[], start_offset integer, end_offset integer,
+    run_id varchar, loaded_at timestamptz);
+create table if not exists raw.validation_results (
+    run_id varchar, expectation varchar, column_name varchar, success boolean, unexpected_count integer,
+    examples varchar[], loaded_at timestamptz);
+"""
+
+FACT_TABLES = ("quotes", "organization_mentions", "person_mentions", "events")
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened: locked by another writer, or not a DuckDB file."""
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False):
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run the pipeline first (make run)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise WarehouseError(
+            f"cannot open the warehouse {path}: {exc}. Another process may be writing it "
+            "(a running DAG or a `make sql` shell); wait for it, or stop it."
+        ) from exc
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA)
+
+
+def known_items(path: Path, run_id: str) -> set[str]:
+    """Item ids loaded by other runs: a nightly landing folder that keeps old files costs nothing."""
+    if not path.exists():
+        return set()
+    with connect(path, read_only=True) as con:
+        if not con.execute("select count(*) from information_schema.tables where table_schema='raw' "
+                           "and table_name='items'").fetchone()[0]:
+            return set()
+        rows = con.execute("select distinct item_id from raw.items where run_id <> ?", [run_id]).fetchall()
+    return {r[0] for r in rows}
+
+
+def known_body_hashes(path: Path, exclude_ids: set[str]) -> dict[str, str]:
+    """body hash -> article id for articles already in the warehouse (excluding tonight's own)."""
+    if not path.exists():
+        return {}
+    with connect(path, read_only=True) as con:
+        if not con.execute("select count(*) from information_schema.tables where table_schema='raw' "
+                           "and table_name='articles'").fetchone()[0]:
+            return {}
+        rows = con.execute("select body_hash, article_id from raw.articles").fetchall()
+    return {h: a for h, a in rows if a not in exclude_ids}
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("incoming", frame)
+    cols = ", ".join(f'"{c}"' for c in frame.columns)
+    con.execute(f"insert into raw.{table} ({cols}) select {cols} from incoming")  # table names are ours
+    con.unregister("incoming")
+
+
+def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], extractions: list[dict],
+               quarantine: list[dict], duplicates: list[dict], validation: list[dict]) -> dict:
+    """Write one night into raw.*, replacing whatever an earlier attempt at it wrote."""
+    stamp = {"run_id": run["run_id"], "loaded_at": run["window_end"]}
+    article_rows = [{**a, "removed_lines": json.dumps(a["removed_lines"], ensure_ascii=False), **stamp}
+                    for a in articles]
+    quotes, orgs, people, events = [], [], [], []
+    for x in extractions:
+        aid = x["article_id"]
+        for i, q in enumerate(x["quotes"]):
+            quotes.append({"article_id": aid, "quote_index": i, "kind": q["kind"], "text": q["text"],
+                           "start_offset": q["start"], "end_offset": q["end"],
+                           "sentence_start": q["sentence_start"], "sentence_end": q["sentence_end"],
+                           "speaker": q["speaker"], "speaker_title": q["speaker_title"],
+                           "speaker_org": q["speaker_org"], "speaker_is_organization": q["speaker_is_organization"],
+                           "cue": q["cue"], **stamp})
+        for o in x["organizations"]:
+            orgs.append({"article_id": aid, "surface": o["surface"], "canonical": o["canonical"],
+                         "organization_type": o["type"], "start_offset": o["start"], "end_offset": o["end"],
+                         "from_alias_table": o["from_alias_table"], **stamp})
+        for p in x["people"]:
+            people.append({"article_id": aid, "name": p["name"], "title": p["title"],
+                           "organization": p["organization"], "start_offset": p["start"], "end_offset": p["end"],
+                           "mention_start": p["mention_start"], "mention_end": p["mention_end"], **stamp})
+        for i, e in enumerate(x["events"]):
+            events.append({"article_id": aid, "event_index": i, "event_type": e["type"], "name": e["name"],
+                           "event_date": e["date"], "date_text": e["date_text"], "location": e["location"],
+                           "participants": e["participants"], "start_offset": e["start"], "end_offset": e["end"],
+                           **stamp})
+
+    touched = sorted({a["article_id"] for a in articles} | {d["article_id"] for d in duplicates}
+                     | {q["article_id"] for q in quarantine if q["article_id"]})
+    with connect(path) as con:
+        ensure_schema(con)
+        con.execute("begin transaction")
+        try:
+            con.execute("delete from raw.runs where run_id = ?", [run["run_id"]])
+            con.execute("delete from raw.validation_results where run_id = ?", [run["run_id"]])
+            for table in ("items", "quarantine", "duplicates"):
+                con.execute(f"delete from raw.{table} where run_id = ?", [run["run_id"]])
+            if touched:
+                ids = _frame([{"article_id": a} for a in touched], ["article_id"])
+                con.register("touched", ids)
+                for table in ("articles", "quarantine", "duplicates", *FACT_TABLES):
+                    con.execute(f"delete from raw.{table} where article_id in (select article_id from touched)")
+                con.unregister("touched")
+            # a clean-stage rejection has no article id: it is keyed by the item and where it came from
+            for q in quarantine:
+                if not q["article_id"]:
+                    con.execute("delete from raw.quarantine where item_id = ? and uri = ? and article_id is null",
+                                [q["item_id"], q["uri"]])
+
+            _insert(con, "items", _frame([{**i, "run_id": run["run_id"]} for i in items],
+                                         ["item_id", "source", "uri", "fetched_at", "byte_size", "raw_path", "run_id"]))
+            _insert(con, "articles", pd.DataFrame(article_rows))
+            _insert(con, "quarantine", _frame([{**q, **stamp} for q in quarantine],
+                                              ["item_id", "article_id", "source", "uri", "stage", "reason",
+                                               "run_id", "loaded_at"]))
+            _insert(con, "duplicates", _frame([{**d, **stamp} for d in duplicates],
+                                              ["article_id", "item_id", "source", "uri", "duplicate_of", "kind",
+                                               "similarity", "run_id", "loaded_at"]))
+            for table, rows in zip(FACT_TABLES, (quotes, orgs, people, events), strict=True):
+                _insert(con, table, pd.DataFrame(rows))
+            _insert(con, "validation_results", _frame(
+                [{"run_id": run["run_id"], "expectation": v["expectation"], "column_name": v["column"],
+                  "success": v["success"], "unexpected_count": v["unexpected_count"], "examples": v["examples"],
+                  "loaded_at": run["window_end"]} for v in validation],
+                ["run_id", "expectation", "column_name", "success", "unexpected_count", "examples", "loaded_at"]))
+            counts = {"articles_loaded": len(articles), "quarantined": len(quarantine), "duplicates": len(duplicates),
+                      "quotes": len(quotes), "organization_mentions": len(orgs), "person_mentions": len(people),
+                      "events": len(events)}
+            con.execute(
+                "insert into raw.runs values (?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [run["run_id"], run["window_start"], run["window_end"], run["started_at"], run["items_in"],
+                 run["items_seen_before"], run["records_in"], *counts.values()],
+            )
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+    log.info("loaded run %s into %s: %s", run["run_id"], path, counts)
+    return counts

@@ -1,0 +1,184 @@
+"""The night's stages as plain functions, each reading the previous stage's file and writing its own.
+
+Airflow tasks (dags/news_nightly.py) and the CLI (`newsetl run`) call these. A night is
+identified by its window; its files live in work/<run_id>/, so a retried task rereads
+exactly what the stage before it wrote, and a rerun of the night overwrites them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from . import load as loader
+from .clean import clean_item
+from .dedupe import find_duplicates
+from .extract import extract_article
+from .ingest import ingest_folder
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+# --- the night -------------------------------------------------------------------------------
+
+def make_run(start: datetime, end: datetime) -> dict:
+    """A night's identity: its window [start, end), in UTC, and the id derived from it."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    if end <= start:
+        raise ValueError(f"the run window must end after it starts: {start} .. {end}")
+    return {
+        "run_id": f"{start:%Y%m%dT%H%M}_{end:%Y%m%dT%H%M}",
+        "window_start": start.isoformat(),
+        "window_end": end.isoformat(),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def window_for(data_interval_start: datetime | None, data_interval_end: datetime | None,
+               logical_date: datetime | None, conf: dict | None, timezone: str) -> tuple[datetime, datetime]:
+    """The window a run covers.
+
+    Scheduled runs have a data interval; manual runs have none and take `start`/`end` (ISO
+    dates or times) from their conf, or else the day that ends at their logical date.
+    """
+    conf = conf or {}
+    zone = ZoneInfo(timezone)
+    if conf.get("start") or conf.get("end"):
+        if not (conf.get("start") and conf.get("end")):
+            raise ValueError("run conf needs both 'start' and 'end', e.g. {\"start\": \"2024-10-01\", \"end\": \"2024-10-02\"}")
+
+        def parse(value: str) -> datetime:
+            parsed = datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+
+        return parse(conf["start"]), parse(conf["end"])
+    if data_interval_start and data_interval_end and data_interval_end > data_interval_start:
+        return data_interval_start, data_interval_end
+    end = logical_date or datetime.now(UTC)
+    return end - timedelta(days=1), end
+
+
+def run_dir(settings: Settings, run: dict) -> Path:
+    path = settings.work / run["run_id"]
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write(path: Path, value) -> str:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(value, ensure_ascii=False, default=str), encoding="utf-8")
+    tmp.replace(path)
+    return str(path)
+
+
+def _read(path: Path):
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: the stage before this one has not run for this night")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _timed(run_folder: Path, stage: str, started: float) -> None:
+    timings_path = run_folder / "timings.json"
+    timings = json.loads(timings_path.read_text()) if timings_path.exists() else {}
+    timings[stage] = round(time.perf_counter() - started, 3)
+    _write(timings_path, timings)
+
+
+# --- stages ----------------------------------------------------------------------------------
+
+def ingest(settings: Settings, run: dict) -> dict:
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    items = ingest_folder(settings.landing, settings.raw)
+    known = loader.known_items(settings.warehouse, run["run_id"])
+    new = [i for i in items if i["item_id"] not in known]
+    run = {**run, "items_in": len(items), "items_seen_before": len(items) - len(new)}
+    _write(folder / "run.json", run)
+    _write(folder / "items.json", new)
+    log.info("ingest: %d items in, %d new, %d loaded by earlier nights", len(items), len(new), len(items) - len(new))
+    _timed(folder, "ingest", started)
+    return run
+
+
+def clean(settings: Settings, run: dict) -> dict:
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    articles, rejections = [], []
+    for item in _read(folder / "items.json"):
+        data = Path(item["raw_path"]).read_bytes()
+        cleaned, rejected = clean_item(item, data, settings.timezone, settings.max_item_bytes)
+        articles += cleaned
+        rejections += rejected
+    tonight = {a["article_id"] for a in articles}
+    originals, duplicates = find_duplicates(articles, loader.known_body_hashes(settings.warehouse, tonight))
+    _write(folder / "cleaned.json", originals)
+    _write(folder / "rejected.json", rejections)
+    _write(folder / "duplicates.json", duplicates)
+    log.info("clean: %d records, %d articles, %d duplicates, %d rejected",
+             len(articles) + len(rejections), len(originals), len(duplicates), len(rejections))
+    _timed(folder, "clean", started)
+    return {"articles": len(originals), "duplicates": len(duplicates), "rejected": len(rejections)}
+
+
+def validate(settings: Settings, run: dict) -> dict:
+    from .validate import validate_articles  # GX takes seconds to import: only the task that needs it pays
+
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    articles = _read(folder / "cleaned.json")
+    valid, rejected, outcomes = validate_articles(articles, settings.expectations,
+                                                  datetime.fromisoformat(run["started_at"]))
+    _write(folder / "valid.json", valid)
+    _write(folder / "invalid.json", rejected)
+    _write(folder / "validation.json", outcomes)
+    _timed(folder, "validate", started)
+    return {"valid": len(valid), "quarantined": len(rejected),
+            "failed_expectations": [o["expectation"] for o in outcomes if not o["success"]]}
+
+
+def extract(settings: Settings, run: dict) -> dict:
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    extractions = [extract_article(a) for a in _read(folder / "valid.json")]
+    _write(folder / "extracted.json", extractions)
+    totals = {k: sum(len(x[k]) for x in extractions) for k in ("quotes", "organizations", "people", "events")}
+    log.info("extract: %d articles -> %s", len(extractions), totals)
+    _timed(folder, "extract", started)
+    return totals
+
+
+def load(settings: Settings, run: dict) -> dict:
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    run = _read(folder / "run.json")
+    articles = _read(folder / "valid.json")
+    rejected = _read(folder / "rejected.json") + _read(folder / "invalid.json")
+    run["records_in"] = len(articles) + len(rejected) + len(_read(folder / "duplicates.json"))
+    counts = loader.load_night(settings.warehouse, run, _read(folder / "items.json"), articles,
+                               _read(folder / "extracted.json"), rejected, _read(folder / "duplicates.json"),
+                               _read(folder / "validation.json"))
+    _timed(folder, "load", started)
+    return counts
+
+
+def summary(settings: Settings, run_id: str | None = None) -> dict:
+    """The numbers `make run` prints: what came in and what the marts hold."""
+    with loader.connect(settings.warehouse, read_only=True) as con:
+        where = "where run_id = ?" if run_id else "order by finished_at desc limit 1"
+        row = con.execute(f"select * from raw.runs {where}", [run_id] if run_id else []).fetchone()
+        if row is None:
+            raise LookupError("the warehouse records no run yet")
+        cols = [d[0] for d in con.description]
+        night = dict(zip(cols, row, strict=True))
+        marts = {}
+        for table in ("dim_articles", "fct_quotes", "dim_organizations", "fct_events"):
+            try:
+                marts[table] = con.execute(f"select count(*) from main_marts.{table}").fetchone()[0]
+            except Exception:  # noqa: BLE001 - marts not built yet
+                marts[table] = None
+    return {"run": night, "marts": marts}
