@@ -72,7 +72,12 @@ def connect(path: Path, read_only: bool = False):
         raise WarehouseError(f"no warehouse at {path}: run the pipeline first (make run)")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.ConnectionException:
+            # this process already holds the file read-write (dbt-duckdb keeps its connection
+            # open, and `airflow dags test` runs every task in one process): share that mode
+            con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         raise WarehouseError(
             f"cannot open the warehouse {path}: {exc}. Another process may be writing it "

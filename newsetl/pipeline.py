@@ -178,7 +178,19 @@ def summary(settings: Settings, run_id: str | None = None) -> dict:
         marts = {}
         for table in ("dim_articles", "fct_quotes", "dim_organizations", "fct_events"):
             try:
-                marts[table] = con.execute(f"select count(*) from main_marts.{table}").fetchone()[0]
+                marts[table] = con.execute(f"select count(*) from marts.{table}").fetchone()[0]
             except Exception:  # noqa: BLE001 - marts not built yet
                 marts[table] = None
     return {"run": night, "marts": marts}
+
+
+def report(settings: Settings, run: dict) -> str:
+    from .report import write_report
+
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    timings_path = folder / "timings.json"
+    timings = json.loads(timings_path.read_text()) if timings_path.exists() else {}
+    index = write_report(settings, run["run_id"], timings)
+    _timed(folder, "report", started)
+    return str(index)

@@ -1,0 +1,131 @@
+"""news_nightly: tonight's articles from the landing folder to the marts and the quality report.
+
+The logic lives in the newsetl package; this file only wires the stages together.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import Asset, dag, get_current_context, task
+
+from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+from newsetl import pipeline
+from newsetl.dbt import ensure_manifest
+from newsetl.settings import export_for_dbt
+from newsetl.settings import load as load_settings
+
+logging.getLogger("great_expectations._docs_decorators").setLevel(logging.WARNING)
+
+settings = load_settings()
+export_for_dbt(settings)  # profiles.yml reads the warehouse path from the environment
+WAREHOUSE = Asset(f"file://{settings.warehouse}")
+REPORT = Asset(f"file://{settings.reports / 'index.html'}")
+DUCKDB_POOL = "duckdb"  # one slot: DuckDB takes one writer at a time
+
+DOC = """
+### news_nightly
+Every night at 02:00 Asia/Seoul: **ingest** the landing folder into the raw zone → **clean** (chrome removed,
+duplicates pointed at their originals) → **validate** with Great Expectations (failures quarantined with their
+reason) → **extract** quotes, organizations, people and events → **load** into DuckDB → **dbt build** (a task per
+model, its tests after it) → **quality report** (`reports/index.html`).
+
+A scheduled run covers its data interval; a manual run takes `{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}` from
+its conf, or else the day ending at its logical date. Reruns replace what the night wrote before.
+"""
+
+
+def _night() -> dict:
+    context = get_current_context()
+    dag_run = context["dag_run"]
+    start, end = pipeline.window_for(
+        context.get("data_interval_start"), context.get("data_interval_end"), context.get("logical_date"),
+        dag_run.conf if dag_run else None, settings.timezone,
+    )
+    return pipeline.make_run(start, end)
+
+
+@dag(
+    dag_id="news_nightly",
+    schedule="0 2 * * *",
+    start_date=pendulum.datetime(2024, 1, 1, tz="Asia/Seoul"),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=DOC,
+    tags=["news", "etl", "duckdb", "dbt"],
+    default_args={
+        "owner": "newsetl",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=1),
+        "retry_exponential_backoff": True,
+    },
+)
+def news_nightly():
+    @task
+    def ingest() -> dict:
+        return pipeline.ingest(settings, _night())
+
+    @task
+    def clean(run: dict) -> dict:
+        pipeline.clean(settings, run)
+        return run
+
+    @task
+    def validate(run: dict) -> dict:
+        pipeline.validate(settings, run)
+        return run
+
+    @task
+    def extract(run: dict) -> dict:
+        pipeline.extract(settings, run)
+        return run
+
+    @task(pool=DUCKDB_POOL, outlets=[WAREHOUSE])
+    def load(run: dict) -> dict:
+        pipeline.load(settings, run)
+        return run
+
+    dbt_build = DbtTaskGroup(
+        group_id="dbt_build",
+        project_config=ProjectConfig(
+            dbt_project_path=settings.dbt_project,
+            manifest_path=ensure_manifest(settings),
+            install_dbt_deps=False,
+        ),
+        profile_config=ProfileConfig(
+            profile_name="newsetl",
+            target_name="dev",
+            profiles_yml_filepath=settings.dbt_project / "profiles.yml",
+        ),
+        execution_config=ExecutionConfig(
+            execution_mode=ExecutionMode.LOCAL, invocation_mode=InvocationMode.DBT_RUNNER
+        ),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            test_behavior=TestBehavior.AFTER_EACH,
+            # a test of two models (relationships) runs after both, not after whichever cosmos picks
+            should_detach_multiple_parents_tests=True,
+        ),
+        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
+        default_args={"retries": 0},
+    )
+
+    @task(outlets=[REPORT], trigger_rule="all_done")
+    def quality_report(run: dict) -> str:
+        """Runs even when a dbt test failed, so the report says what failed."""
+        return pipeline.report(settings, run)
+
+    @task
+    def night_succeeded() -> None:
+        """Fails the run when a stage before it failed: the report is written either way."""
+
+    loaded = load(extract(validate(clean(ingest()))))
+    report = quality_report(loaded)
+    loaded >> dbt_build >> report
+    [dbt_build, report] >> night_succeeded()
+
+
+news_nightly()

@@ -1,0 +1,140 @@
+"""The data-quality report: one self-contained HTML page per night, and an index of nights.
+
+Article text is untrusted input: everything shown is escaped. The page carries its own
+styles and loads nothing from the network.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from pathlib import Path
+
+from .load import connect
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+STYLE = """
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans KR',sans-serif;margin:2rem auto;max-width:72rem;
+padding:0 1rem;color:#1d2330;background:#fff}
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde;
+padding-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;
+padding:.3rem .5rem;border-bottom:1px solid #eef;vertical-align:top}th{background:#f5f6fa;font-weight:600}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.ok{color:#17723b;font-weight:600}
+.fail{color:#b42318;font-weight:600}.muted{color:#667}.cards{display:flex;gap:1rem;flex-wrap:wrap}
+.card{border:1px solid #dde;border-radius:8px;padding:.6rem 1rem;min-width:8rem}.card b{display:block;font-size:1.4rem}
+code{background:#f5f6fa;padding:0 .2rem;border-radius:3px}
+"""
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
+    if not rows:
+        return '<p class="muted">none</p>'
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{esc(c)}</td>' for i, c in enumerate(r)) + "</tr>"
+        for r in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{STYLE}</style></head>'
+            f"<body>{body}</body></html>")
+
+
+def _rows(con, sql: str, params: list | None = None) -> list[list]:
+    return [list(r) for r in con.execute(sql, params or []).fetchall()]
+
+
+def build_run_page(settings: Settings, run_id: str, timings: dict | None = None) -> str:
+    with connect(settings.warehouse, read_only=True) as con:
+        run = con.execute("select * from raw.runs where run_id = ?", [run_id]).fetchone()
+        if run is None:
+            raise LookupError(f"run {run_id} is not in the warehouse")
+        run = dict(zip([d[0] for d in con.description], run, strict=True))
+        quarantine = _rows(con, "select stage, source, uri, reason from raw.quarantine where run_id = ? "
+                                "order by stage, uri", [run_id])
+        duplicates = _rows(con, "select d.uri, d.kind, d.similarity, a.title from raw.duplicates d "
+                                "left join raw.articles a on a.article_id = d.duplicate_of where d.run_id = ? "
+                                "order by d.uri", [run_id])
+        expectations = _rows(con, "select case when success then 'pass' else 'FAIL' end, expectation, "
+                                  "unexpected_count, array_to_string(examples, ', ') from raw.validation_results "
+                                  "where run_id = ? order by success, expectation", [run_id])
+        yield_rows = _rows(con, """
+            select a.source, coalesce(a.outlet, '(unknown)'), count(distinct a.article_id),
+                   count(distinct q.article_id || ':' || q.quote_index),
+                   count(distinct case when q.speaker is null then q.article_id || ':' || q.quote_index end),
+                   count(distinct e.article_id || ':' || e.event_index)
+            from raw.articles a
+            left join raw.quotes q using (article_id)
+            left join raw.events e using (article_id)
+            where a.run_id = ? group by 1, 2 order by 1, 2""", [run_id])
+
+    records_in = run["records_in"] or 0
+    balanced = records_in == run["articles_loaded"] + run["quarantined"] + run["duplicates"]
+    cards = "".join(f'<div class="card"><span class="muted">{esc(k)}</span><b>{esc(v)}</b></div>' for k, v in [
+        ("items in", run["items_in"]), ("loaded before", run["items_seen_before"]), ("records", records_in),
+        ("loaded", run["articles_loaded"]), ("quarantined", run["quarantined"]), ("duplicates", run["duplicates"]),
+        ("quotes", run["quotes"]), ("organization mentions", run["organization_mentions"]), ("events", run["events"]),
+    ])
+    accounting = (f'<p class="{"ok" if balanced else "fail"}">records in ({records_in}) = loaded '
+                  f'({run["articles_loaded"]}) + quarantined ({run["quarantined"]}) + duplicates ({run["duplicates"]})'
+                  f'{"" if balanced else " — DOES NOT ADD UP"}</p>')
+    gx_docs = settings.expectations / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    timing_rows = [[stage, seconds] for stage, seconds in (timings or {}).items()]
+    body = f"""
+<h1>Night {esc(run_id)}</h1>
+<p class="muted">window {esc(run["window_start"])} → {esc(run["window_end"])} · finished {esc(run["finished_at"])}
+· <a href="../index.html">all nights</a></p>
+<div class="cards">{cards}</div>
+<h2>Accounting</h2>{accounting}
+<h2>Quarantine</h2>{_table(["stage", "source", "item", "reason"], quarantine)}
+<h2>Duplicates</h2>{_table(["copy", "kind", "similarity", "original"], duplicates, {2})}
+<h2>Validation (Great Expectations)</h2>{_table(["result", "expectation", "failing rows", "examples"], expectations, {2})}
+<p><a href="{esc(gx_docs.as_uri())}">GX Data Docs</a></p>
+<h2>Extraction yield</h2>{_table(["source", "outlet", "articles", "quotes", "unattributed quotes", "events"],
+                                 yield_rows, {2, 3, 4, 5})}
+<h2>Stage durations (seconds)</h2>{_table(["stage", "seconds"], timing_rows, {1})}
+"""
+    return _page(f"newsetl night {run_id}", body)
+
+
+def write_report(settings: Settings, run_id: str, timings: dict | None = None) -> Path:
+    """Write reports/runs/<run_id>.html and rebuild reports/index.html; return the index path."""
+    runs_dir = settings.reports / "runs"
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    (runs_dir / f"{run_id}.html").write_text(build_run_page(settings, run_id, timings), encoding="utf-8")
+    with connect(settings.warehouse, read_only=True) as con:
+        nights = _rows(con, "select run_id, window_start, window_end, records_in, articles_loaded, quarantined, "
+                            "duplicates, quotes, events from raw.runs order by window_end desc limit 30")
+        marts = {}
+        for table in ("dim_articles", "fct_quotes", "dim_organizations", "fct_events"):
+            try:
+                marts[table] = con.execute(f"select count(*) from marts.{table}").fetchone()[0]
+            except Exception:  # noqa: BLE001 - the marts are not built yet
+                marts[table] = "not built"
+    links = "".join(
+        f'<tr><td><a href="runs/{esc(n[0])}.html">{esc(n[0])}</a></td>'
+        + "".join(f"<td class=n>{esc(v)}</td>" for v in n[3:]) + "</tr>" for n in nights
+    )
+    body = f"""
+<h1>newsetl data quality</h1>
+<p class="muted">warehouse {esc(settings.warehouse)}</p>
+<h2>Marts</h2>{_table(["table", "rows"], [[k, v] for k, v in marts.items()], {1})}
+<h2>Nights</h2>
+<table><thead><tr><th>night</th><th>records</th><th>loaded</th><th>quarantined</th><th>duplicates</th>
+<th>quotes</th><th>events</th></tr></thead><tbody>{links}</tbody></table>
+"""
+    index = settings.reports / "index.html"
+    index.write_text(_page("newsetl data quality", body), encoding="utf-8")
+    (settings.reports / "latest.json").write_text(json.dumps({"run_id": run_id, "marts": marts}, default=str))
+    log.info("report written: %s", index)
+    return index
