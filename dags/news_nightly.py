@@ -10,9 +10,9 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, dag, get_current_context, task
-
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+
 from newsetl import pipeline
 from newsetl.dbt import ensure_manifest
 from newsetl.settings import export_for_dbt
@@ -109,7 +109,7 @@ def news_nightly():
             # a test of two models (relationships) runs after both, not after whichever cosmos picks
             should_detach_multiple_parents_tests=True,
         ),
-        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
+        operator_args={"pool": DUCKDB_POOL},
         default_args={"retries": 0},
     )
 

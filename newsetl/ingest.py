@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypedDict

@@ -86,7 +86,10 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
     fmt = detect_format(text)
     try:
         if fmt == "html":
-            return [_finish(clean_html(text, timezone), item, fmt, encoding, None)], []
+            fields = clean_html(text, timezone)
+            if not fields["body"].strip():
+                return reject("no article text left after removing the page's chrome")
+            return [_finish(fields, item, fmt, encoding, None)], []
         if fmt == "json":
             articles, rejections = [], []
             records = parse_json_records(text)
@@ -99,6 +102,9 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
                                                 source=item["source"], uri=item["uri"], stage="clean",
                                                 reason=f"record {index}: {exc}"))
             return articles, rejections
-        return [_finish(clean_scraped_text(text, timezone), item, fmt, encoding, None)], []
+        fields = clean_scraped_text(text, timezone)
+        if not fields.get("body", "").strip():
+            return reject("no article text left after removing the page's chrome")
+        return [_finish(fields, item, fmt, encoding, None)], []
     except NoArticleError as exc:
         return reject(str(exc))

@@ -1,0 +1,86 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is set up by them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ROOT := $(abspath .)
+UV_VERSION := 0.13.9
+TOOLS := $(ROOT)/.tools
+UV := $(TOOLS)/bin/uv
+VENV := $(ROOT)/.venv
+BIN := $(VENV)/bin
+
+export AIRFLOW_HOME ?= $(ROOT)/.airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(ROOT)/dags
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__USAGE_DATA_COLLECTION__ENABLED := False
+export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
+export AIRFLOW__COSMOS__CACHE_DIR := $(ROOT)/.cosmos-cache
+export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS := True
+export AIRFLOW__API__HOST := 127.0.0.1
+export AIRFLOW__API__PORT := 8080
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export GX_ANALYTICS_ENABLED := False
+export NEWSETL_WAREHOUSE ?= $(ROOT)/warehouse/news.duckdb
+export NEWSETL_REPORTS ?= $(ROOT)/reports
+RUN_DATE ?= $(shell date -u +%Y-%m-%d)
+
+.PHONY: help setup run test lint sql airflow stop clean
+
+help:
+	@echo "make run     set up, then run news_nightly once over data/samples (warehouse + report)"
+	@echo "make test    set up, then ruff and pytest"
+	@echo "make sql     open the warehouse read-only in the duckdb shell"
+	@echo "make airflow Airflow standalone on http://127.0.0.1:8080 with news_nightly unpaused; make stop ends it"
+
+# uv from PyPI into a private folder, then the locked environment.
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+setup: $(VENV)/.synced
+
+$(AIRFLOW_HOME)/.migrated: $(VENV)/.synced
+	mkdir -p $(AIRFLOW_HOME)
+	$(BIN)/airflow db migrate > $(AIRFLOW_HOME)/migrate.log 2>&1 || (tail -20 $(AIRFLOW_HOME)/migrate.log; exit 1)
+	$(BIN)/airflow pools set duckdb 1 "DuckDB takes one writer at a time" > /dev/null
+	@touch $@
+
+run: $(AIRFLOW_HOME)/.migrated
+	@echo "running news_nightly for $(RUN_DATE) over $${NEWSETL_LANDING:-data/samples} (log: $(AIRFLOW_HOME)/last-run.log)"
+	@$(BIN)/airflow dags test news_nightly $(RUN_DATE) > $(AIRFLOW_HOME)/last-run.log 2>&1; status=$$?; \
+	  grep -E "DagRun Finished|new_state=failed" $(AIRFLOW_HOME)/last-run.log | sed -E 's/.*(DagRun Finished.*state=[a-z_]+).*/\1/' ; \
+	  if [ $$status -ne 0 ] || grep -q "state=failed" $(AIRFLOW_HOME)/last-run.log; then \
+	    echo "news_nightly failed: see $(AIRFLOW_HOME)/last-run.log"; exit 1; fi
+	@$(BIN)/newsetl summary
+
+test: $(VENV)/.synced
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.synced
+	$(BIN)/ruff check .
+
+sql: $(VENV)/.synced
+	$(BIN)/duckdb -readonly $(NEWSETL_WAREHOUSE)
+
+airflow: $(AIRFLOW_HOME)/.migrated
+	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
+	  echo "Airflow already runs (pid $$(cat $(AIRFLOW_HOME)/standalone.pid)): make stop first"; exit 1; fi
+	setsid nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 < /dev/null & echo $$! > $(AIRFLOW_HOME)/standalone.pid
+	@for i in $$(seq 1 90); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && break; sleep 1; done
+	$(BIN)/airflow dags reserialize > /dev/null 2>&1 || true
+	$(BIN)/airflow dags unpause news_nightly
+	@echo "Airflow: http://127.0.0.1:8080 (no login), news_nightly unpaused; logs in $(AIRFLOW_HOME)/standalone.log"
+
+stop:
+	@if [ -f $(AIRFLOW_HOME)/standalone.pid ]; then \
+	  pid=$$(cat $(AIRFLOW_HOME)/standalone.pid); \
+	  kill -TERM -- -$$pid 2>/dev/null; sleep 3; kill -KILL -- -$$pid 2>/dev/null; \
+	  rm -f $(AIRFLOW_HOME)/standalone.pid; echo "stopped Airflow (process group $$pid)"; \
+	else echo "Airflow is not running"; fi
+
+clean:
+	rm -rf warehouse reports work data/raw $(AIRFLOW_HOME) .cosmos-cache dbt_project/target dbt_project/logs

@@ -1,0 +1,37 @@
+from conftest import ROOT
+
+
+def test_dagbag_has_no_import_errors_and_news_nightly_is_configured():
+    from airflow.models import DagBag
+
+    bag = DagBag(dag_folder=str(ROOT / "dags"))
+    assert bag.import_errors == {}
+    dag = bag.dags.get("news_nightly")
+    assert dag is not None
+    assert dag.tags and {"news", "etl"} <= set(dag.tags)
+    assert dag.max_active_runs == 1
+    assert dag.catchup is False
+    assert dag.doc_md
+    assert str(dag.timezone) in ("Asia/Seoul", "Timezone('Asia/Seoul')")
+    for task in dag.tasks:
+        if not task.task_id.startswith("dbt_build"):
+            assert task.retries >= 1, task.task_id
+    ids = set(dag.task_ids)
+    assert {"ingest", "clean", "validate", "extract", "load", "quality_report"} <= ids
+    assert any(t.startswith("dbt_build.") for t in ids)
+    # every task that writes DuckDB takes the one-slot pool
+    for task in dag.tasks:
+        if task.task_id == "load" or task.task_id.startswith("dbt_build."):
+            assert task.pool == "duckdb", task.task_id
+
+
+def test_manual_run_window_comes_from_conf_or_the_logical_date():
+    from datetime import UTC, datetime
+
+    from newsetl.pipeline import window_for
+
+    start, end = window_for(None, None, datetime(2024, 10, 2, tzinfo=UTC),
+                            {"start": "2024-09-01", "end": "2024-09-02"}, "Asia/Seoul")
+    assert start.isoformat() == "2024-09-01T00:00:00+09:00" and end.isoformat() == "2024-09-02T00:00:00+09:00"
+    start, end = window_for(None, None, datetime(2024, 10, 2, tzinfo=UTC), None, "Asia/Seoul")
+    assert (end - start).days == 1 and end == datetime(2024, 10, 2, tzinfo=UTC)

@@ -1,0 +1,131 @@
+from datetime import date
+
+import pytest
+from conftest import SAMPLE, fold
+from test_clean import clean_bytes
+
+from newsetl.extract import extract_article
+from newsetl.extract.dates import find_dates
+from newsetl.extract.organizations import find_organizations
+from newsetl.extract.text import sentence_spans
+
+
+@pytest.fixture(scope="module")
+def sample_article():
+    [article], _ = clean_bytes(SAMPLE.read_bytes(), str(SAMPLE))
+    return article
+
+
+@pytest.fixture(scope="module")
+def sample_facts(sample_article):
+    return extract_article(sample_article)
+
+
+def test_every_gold_direct_quote_is_found_with_its_speaker(sample_facts, gold):
+    direct = [q for q in sample_facts["quotes"] if q["kind"] == "direct"]
+    expected = [q for q in gold["quotes"] if q["kind"] == "direct"]
+    assert len(direct) == len(expected) == 11
+    by_text = {fold(q["text"]): q for q in direct}
+    for want in expected:
+        got = by_text[fold(want["text"])]
+        assert got["speaker"] == want["speaker"], want["text"][:20]
+        assert got["speaker_org"] == want["speaker_org"], want["text"][:20]
+        assert got["cue"] == want["cue"], want["text"][:20]
+
+
+def test_quote_offsets_point_into_the_body(sample_article, sample_facts):
+    for q in sample_facts["quotes"]:
+        if q["kind"] == "direct":
+            assert sample_article["body"][q["start"]:q["end"]] == q["text"]
+            assert q["sentence_start"] <= q["start"] < q["end"] <= q["sentence_end"]
+
+
+def test_headline_quote_is_flagged(sample_facts, gold):
+    [headline] = [q for q in sample_facts["quotes"] if q["kind"] == "headline"]
+    [want] = [q for q in gold["quotes"] if q["kind"] == "headline"]
+    assert headline["text"] == want["text"]
+    assert headline["speaker"] == want["speaker"]
+
+
+def test_pronoun_after_another_speakers_quote_means_the_topic_person(sample_facts):
+    quote = next(q for q in sample_facts["quotes"] if q["text"].startswith("AI 시대 빅테크"))
+    assert quote["speaker"] == "김영섭"  # the previous quote was Nadella's
+
+
+def test_organizations_are_canonicalized_and_concepts_are_not_organizations(sample_facts, gold):
+    found = {(o["surface"], o["canonical"]) for o in sample_facts["organizations"]}
+    canon = {o["canonical"] for o in sample_facts["organizations"]}
+    for org in gold["organizations"]:
+        if org["canonical"] == "아주경제":
+            continue  # the outlet comes from the byline, not the body
+        assert org["canonical"] in canon
+        for surface in org["mentions_include"]:
+            assert (surface, org["canonical"]) in found, surface
+    surfaces = {o["surface"] for o in sample_facts["organizations"]}
+    assert not surfaces & set(gold["not_organizations"])
+
+
+def test_people_with_title_and_organization(sample_facts, gold):
+    people = {(p["name"], p["title"], p["organization"]) for p in sample_facts["people"]}
+    for person in gold["people"]:
+        if person["title"] == "기자":
+            continue  # the reporter comes from the byline
+        assert (person["name"], person["title"], person["organization"]) in people
+
+
+def test_sample_events_are_typed_and_dated(sample_facts):
+    events = {(e["type"], e["date"]) for e in sample_facts["events"]}
+    assert ("partnership", "2024-09-30") in events
+    assert any(kind in ("conference", "keynote") and day == "2024-10-01" for kind, day in events)
+    partnership = next(e for e in sample_facts["events"] if e["type"] == "partnership")
+    assert {"KT", "Microsoft"} <= set(partnership["participants"])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("지난달 30일 협약", date(2024, 10, 1), date(2024, 9, 30)),
+        ("지난달 30일 협약", date(2024, 10, 15), date(2024, 9, 30)),
+        ("1일 서울에서", date(2024, 10, 1), date(2024, 10, 1)),
+        ("30일 발표", date(2024, 10, 1), date(2024, 9, 30)),
+        ("오는 15일 개최", date(2025, 5, 8), date(2025, 5, 15)),
+        ("오는 3일 개최", date(2025, 5, 8), date(2025, 6, 3)),
+        ("이날 행사", date(2024, 10, 1), date(2024, 10, 1)),
+        ("전날 발표", date(2024, 10, 1), date(2024, 9, 30)),
+    ],
+)
+def test_korean_relative_dates(text, published, expected):
+    assert find_dates(text, "ko", published)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("signed last Tuesday", date(2024, 3, 4), date(2024, 2, 27)),  # 2024-03-04 is a Monday
+        ("on Tuesday unveiled", date(2025, 4, 8), date(2025, 4, 8)),
+        ("on Sept. 30 the firms", date(2024, 10, 1), date(2024, 9, 30)),
+    ],
+)
+def test_english_relative_dates(text, published, expected):
+    assert find_dates(text, "en", published)[0][0] == expected
+
+
+def test_latin_alias_needs_word_edges():
+    surfaces = [o["surface"] for o in find_organizations("한국통신사업자연합회(KTOA)와 KT가 참여했다.")]
+    assert surfaces.count("KT") == 1 and "KTOA" in surfaces
+
+
+def test_sentences_do_not_split_inside_quotes():
+    body = '그는 "첫 문장이다. 둘째 문장이다"라고 말했다. 다음 문장.'
+    spans = sentence_spans(body)
+    assert [body[s:e] for s, e in spans] == ['그는 "첫 문장이다. 둘째 문장이다"라고 말했다.', "다음 문장."]
+
+
+def test_quote_without_a_speaker_is_kept_unattributed():
+    from newsetl.clean.article import body_hash
+
+    body = '한 시민은 "요금이 너무 올랐다"고 말했다.'
+    article = {"article_id": "x", "body": body, "language": "ko", "title": "제목", "published_at": None,
+               "body_hash": body_hash(body)}
+    [quote] = extract_article(article)["quotes"]
+    assert quote["speaker"] is None and quote["cue"] == "말했다"
