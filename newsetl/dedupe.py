@@ -2,9 +2,9 @@
 
 Exact duplicates share a normalized body hash. Near duplicates (syndicated or lightly edited
 copies) have a Jaccard similarity of their character 5-gram sets at or above
-NEAR_DUPLICATE_THRESHOLD; 0.7 keeps a copy with a reworded sentence and a different
-byline (measured about 0.85 on the bundled pair) and stays far above two different stories
-on one topic (below 0.2 on the bundled samples).
+NEAR_DUPLICATE_THRESHOLD. On the bundled samples the syndicated copy (new title and byline,
+one sentence reworded, a credit line added) scores 0.917 against its original, and any two
+different stories at most 0.044; 0.7 sits well between. tests/test_dedupe.py checks both.
 """
 
 from __future__ import annotations

@@ -15,9 +15,6 @@ from typing import TypedDict
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
-
-
 class RawItem(TypedDict):
     item_id: str  # sha256 of the bytes
     source: str  # the source's name, e.g. "landing"

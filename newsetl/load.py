@@ -93,13 +93,26 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
 
 
+MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "fct_events")
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
+                            "and table_name = ?", [schema, table]).fetchone()[0])
+
+
+def mart_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int | None]:
+    """Rows in each mart; None for a mart dbt has not built yet."""
+    return {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] if _has_table(con, "marts", t) else None
+            for t in MART_TABLES}
+
+
 def known_items(path: Path, run_id: str) -> set[str]:
     """Item ids loaded by other runs: a nightly landing folder that keeps old files costs nothing."""
     if not path.exists():
         return set()
     with connect(path, read_only=True) as con:
-        if not con.execute("select count(*) from information_schema.tables where table_schema='raw' "
-                           "and table_name='items'").fetchone()[0]:
+        if not _has_table(con, "raw", "items"):
             return set()
         rows = con.execute("select distinct item_id from raw.items where run_id <> ?", [run_id]).fetchall()
     return {r[0] for r in rows}
@@ -110,8 +123,7 @@ def known_body_hashes(path: Path, exclude_ids: set[str]) -> dict[str, str]:
     if not path.exists():
         return {}
     with connect(path, read_only=True) as con:
-        if not con.execute("select count(*) from information_schema.tables where table_schema='raw' "
-                           "and table_name='articles'").fetchone()[0]:
+        if not _has_table(con, "raw", "articles"):
             return {}
         rows = con.execute("select body_hash, article_id from raw.articles").fetchall()
     return {h: a for h, a in rows if a not in exclude_ids}

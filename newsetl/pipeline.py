@@ -175,12 +175,7 @@ def summary(settings: Settings, run_id: str | None = None) -> dict:
             raise LookupError("the warehouse records no run yet")
         cols = [d[0] for d in con.description]
         night = dict(zip(cols, row, strict=True))
-        marts = {}
-        for table in ("dim_articles", "fct_quotes", "dim_organizations", "fct_events"):
-            try:
-                marts[table] = con.execute(f"select count(*) from marts.{table}").fetchone()[0]
-            except Exception:  # noqa: BLE001 - marts not built yet
-                marts[table] = None
+        marts = loader.mart_counts(con)
     return {"run": night, "marts": marts}
 
 

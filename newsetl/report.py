@@ -11,7 +11,7 @@ import json
 import logging
 from pathlib import Path
 
-from .load import connect
+from .load import connect, mart_counts
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -115,12 +115,7 @@ def write_report(settings: Settings, run_id: str, timings: dict | None = None) -
     with connect(settings.warehouse, read_only=True) as con:
         nights = _rows(con, "select run_id, window_start, window_end, records_in, articles_loaded, quarantined, "
                             "duplicates, quotes, events from raw.runs order by window_end desc limit 30")
-        marts = {}
-        for table in ("dim_articles", "fct_quotes", "dim_organizations", "fct_events"):
-            try:
-                marts[table] = con.execute(f"select count(*) from marts.{table}").fetchone()[0]
-            except Exception:  # noqa: BLE001 - the marts are not built yet
-                marts[table] = "not built"
+        marts = {t: "not built" if n is None else n for t, n in mart_counts(con).items()}
     links = "".join(
         f'<tr><td><a href="runs/{esc(n[0])}.html">{esc(n[0])}</a></td>'
         + "".join(f"<td class=n>{esc(v)}</td>" for v in n[3:]) + "</tr>" for n in nights

@@ -6,8 +6,6 @@ import hashlib
 import re
 from typing import TypedDict
 
-LANGUAGES = ("ko", "en")
-
 
 class Article(TypedDict):
     article_id: str

@@ -64,6 +64,3 @@ def file_timestamp(name: str) -> str | None:
 def strip_truncation(line: str) -> str:
     return TRUNCATED.sub("", line).strip()
 
-
-def is_prose(line: str) -> bool:
-    return len(line) >= 25 and SENTENCE_END.search(line) is not None

@@ -27,9 +27,3 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
             spans.append((base + start, base + len(text)))
     return [(s + (len(body[s:e]) - len(body[s:e].lstrip())), e) for s, e in spans if body[s:e].strip()]
 
-
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= offset < e:
-            return i
-    return -1
