@@ -1,7 +1,8 @@
 """newsetl: run the pipeline, or any stage of it, from the command line.
 
-  newsetl clean PATH...        print one JSON object per cleaned article
-  newsetl extract PATH...      clean + extract, one JSON object per article
+  newsetl clean PATH_OR_URL...    print one JSON object per cleaned article
+  newsetl extract PATH_OR_URL...  clean + extract, one JSON object per article
+  newsetl sources                 check sources.yml and list the sources a night reads
   newsetl run [--start --end]  the whole night without Airflow (ingest … report)
   newsetl summary              what the last night loaded and what the marts hold
 """
@@ -19,16 +20,39 @@ from . import pipeline
 from .settings import load
 
 
-def _items(paths: list[str]):
+def _items(paths: list[str], allow_private: bool = False):
+    """(RawItem, bytes) for each file, folder or http(s) URL, or (None, why) when one cannot be read.
+
+    Nothing is written to the raw zone: this is for looking at what the cleaner does.
+    """
+    from .fetch import FetchError, FetchPolicy, client, fetch
     from .ingest import RawItem, sha256_bytes
 
-    for arg in paths:
-        path = Path(arg)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            data = file.read_bytes()
-            yield RawItem(item_id=sha256_bytes(data), source="cli", uri=str(file), fetched_at="",
-                          byte_size=len(data), raw_path=str(file), already_seen=False), data
+    def item(data: bytes, uri: str, content_type: str | None = None):
+        return RawItem(item_id=sha256_bytes(data), source="cli", uri=uri, fetched_at="", byte_size=len(data),
+                       raw_path="", already_seen=False, encoding=None, content_type=content_type, hints={}), data
+
+    settings = load()
+    policy = FetchPolicy(user_agent=settings.user_agent, timeout=settings.http_timeout,
+                         max_bytes=settings.max_item_bytes, retries=settings.http_retries,
+                         backoff=settings.http_backoff, allow_private=allow_private)
+    with client() as http:
+        for arg in paths:
+            if "://" in arg:
+                try:
+                    response = fetch(http, arg, policy)
+                except FetchError as exc:
+                    yield None, f"not fetched: {exc}"
+                    continue
+                yield item(response.data, response.final_url, response.content_type)
+                continue
+            path = Path(arg)
+            if not path.exists():
+                yield None, f"not found: {arg}"
+                continue
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                yield item(file.read_bytes(), str(file))
 
 
 def cmd_clean(args, extract: bool = False) -> int:
@@ -36,7 +60,11 @@ def cmd_clean(args, extract: bool = False) -> int:
 
     settings = load()
     status = 0
-    for item, data in _items(args.paths):
+    for item, data in _items(args.paths, args.allow_private):
+        if item is None:
+            print(data, file=sys.stderr)
+            status = 1
+            continue
         articles, rejections = clean_item(item, data, settings.timezone, settings.max_item_bytes)
         for rejection in rejections:
             print(f"rejected {rejection['uri']}: {rejection['reason']}", file=sys.stderr)
@@ -71,6 +99,22 @@ def cmd_run(args) -> int:
     return cmd_summary(args)
 
 
+def cmd_sources(args) -> int:
+    from .sources import SourceConfigError, load_sources
+
+    settings = load()
+    try:
+        sources = load_sources(settings)
+    except SourceConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"{settings.sources_file}: {len(sources)} enabled")
+    for source in sources:
+        where = source.get("path") or source.get("url") or f"{len(source['urls'])} URLs"
+        print(f"  {source['name']:<20} {source['kind']:<7} {where}")
+    return 0
+
+
 def cmd_summary(args) -> int:
     settings = load()
     result = pipeline.summary(settings)
@@ -93,12 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, helptext in (("clean", "clean files and print the articles as JSON"),
                            ("extract", "clean and extract, print the facts as JSON")):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("paths", nargs="+", help="files or folders")
+        p.add_argument("paths", nargs="+", help="files, folders or http(s) URLs")
         p.add_argument("--compact", action="store_true", help="one line per article")
+        p.add_argument("--allow-private", action="store_true",
+                       help="fetch URLs on private or loopback addresses (refused by default)")
     p = sub.add_parser("run", help="run the whole night without Airflow")
     p.add_argument("--start", help="window start (ISO date or time, Asia/Seoul unless it has an offset)")
     p.add_argument("--end", help="window end")
     sub.add_parser("summary", help="print what the last night loaded")
+    sub.add_parser("sources", help="check sources.yml and list the enabled sources")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -108,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_clean(args, extract=True)
     if args.command == "run":
         return cmd_run(args)
+    if args.command == "sources":
+        return cmd_sources(args)
     return cmd_summary(args)
 
 

@@ -1,21 +1,43 @@
-"""Duplicates: the same story twice is loaded once, and the copy points at the original.
+"""Duplicates: the same story twice is loaded once, and every copy points at its original.
 
-Exact duplicates share a normalized body hash. Near duplicates (syndicated or lightly edited
-copies) have a Jaccard similarity of their character 5-gram sets at or above
-NEAR_DUPLICATE_THRESHOLD. On the bundled samples the syndicated copy (new title and byline,
-one sentence reworded, a credit line added) scores 0.917 against its original, and any two
-different stories at most 0.044; 0.7 sits well between. tests/test_dedupe.py checks both.
+Kinds, checked in this order:
+- ``same_item``: the same bytes under two names in one night;
+- ``canonical_url``: another article already has this canonical URL;
+- ``exact``: the bodies are equal once case, spaces and punctuation are folded (``body_hash``);
+- ``near``: syndicated or lightly edited copies, found by MinHash over character 5-grams.
+
+MinHash: 128 multiply-shift hash functions give each body a signature; the share of equal
+positions in two signatures estimates the Jaccard similarity of their 5-gram sets (standard
+error about 0.04 at 0.7). Locality-sensitive hashing cuts the signature into 32 bands of 4:
+articles sharing a band are candidates, so a night compares each article with its likely
+copies only, never with all of history. A pair at similarity 0.7 shares a band with
+probability 0.9998; at 0.3, 0.23 (and is then rejected by the estimate).
+
+NEAR_DUPLICATE_THRESHOLD = 0.7: on the bundled samples the syndicated copy (new title and byline,
+one sentence reworded, a credit line added) scores about 0.92 against its original and any two
+different stories under 0.1. tests/test_dedupe.py checks both, and the estimate against exact Jaccard.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import TypedDict
+
+import numpy as np
 
 from .clean import Article
 
 NEAR_DUPLICATE_THRESHOLD = 0.7
 SHINGLE = 5
+NUM_PERM = 128
+BANDS, ROWS = 32, 4
+assert BANDS * ROWS == NUM_PERM
+
+_rng = np.random.default_rng(20241001)  # fixed: signatures stored in the warehouse must stay comparable
+_A = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_BASE = np.uint64(1_000_003)
 
 
 class Duplicate(TypedDict):
@@ -24,12 +46,23 @@ class Duplicate(TypedDict):
     source: str
     uri: str
     duplicate_of: str
-    kind: str  # exact | near | same_item (identical bytes at another uri)
+    kind: str  # same_item | canonical_url | exact | near
     similarity: float
 
 
+class Known(TypedDict):
+    """What the warehouse already holds that tonight's articles may duplicate."""
+    body_hashes: dict[str, str]  # body hash -> article id
+    urls: dict[str, str]  # canonical URL -> article id
+    signatures: dict[str, np.ndarray]  # article id -> MinHash signature, for LSH candidates only
+
+
+def fold(body: str) -> str:
+    return re.sub(r"[\W_]+", "", body.casefold())
+
+
 def shingles(body: str) -> set[str]:
-    folded = re.sub(r"[\W_]+", "", body.casefold())
+    folded = fold(body)
     return {folded[i : i + SHINGLE] for i in range(max(len(folded) - SHINGLE + 1, 1))}
 
 
@@ -37,44 +70,91 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def shingle_hashes(body: str) -> np.ndarray:
+    """Stable 64-bit hashes of the body's distinct character 5-grams (vectorized, no Python loop)."""
+    codes = np.frombuffer(fold(body).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < SHINGLE:
+        codes = np.pad(codes, (0, SHINGLE - len(codes)))
+    n = len(codes) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrap-around is the hash
+        for k in range(SHINGLE):
+            h = h * _BASE + codes[k : k + n]
+    return np.unique(h)
+
+
+def signature(body: str) -> np.ndarray:
+    """MinHash signature: for each of NUM_PERM hash functions, the least hash over the body's shingles."""
+    x = shingle_hashes(body)
+    with np.errstate(over="ignore"):
+        hashed = (_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)
+    return hashed.min(axis=1).astype(np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two bodies from their signatures."""
+    return float(np.mean(a == b))
+
+
+def band_hashes(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band (DuckDB bigint), band number mixed in."""
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + sig[band * ROWS:(band + 1) * ROWS].tobytes(),
+                                          digest_size=8).digest(), "big", signed=True)
+            for band in range(BANDS)]
+
+
 def _order(article: Article) -> tuple[str, str]:
     # The earliest published copy is the original; ties go to the smaller id, so runs agree.
     return (article["published_at"] or "9999", article["article_id"])
 
 
-def find_duplicates(
-    articles: list[Article], known_hashes: dict[str, str] | None = None
-) -> tuple[list[Article], list[Duplicate]]:
-    """Split articles into originals and duplicates.
+def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
+                    known: Known | None = None) -> tuple[list[Article], list[Duplicate]]:
+    """Split tonight's articles into originals and duplicates of tonight's or earlier articles.
 
-    known_hashes maps body hashes already in the warehouse to their article ids, so a story
-    loaded on an earlier night is not loaded again under another id.
+    signatures holds tonight's MinHash signatures by article id; known what the warehouse holds.
     """
-    known_hashes = dict(known_hashes or {})
+    known = known or Known(body_hashes={}, urls={}, signatures={})
+    hashes, urls = dict(known["body_hashes"]), dict(known["urls"])
+    buckets: dict[tuple[int, int], list[str]] = {}
+    kept: dict[str, np.ndarray] = {}
+    for article_id, sig in known["signatures"].items():
+        kept[article_id] = sig
+        for band, key in enumerate(band_hashes(sig)):
+            buckets.setdefault((band, key), []).append(article_id)
+
     originals: list[Article] = []
     duplicates: list[Duplicate] = []
-    kept_shingles: list[tuple[Article, set[str]]] = []
     seen_ids: set[str] = set()
     for article in sorted(articles, key=_order):
-        def point(at: str, kind: str, similarity: float, article: Article = article) -> None:
+        def point(at: str, kind: str, score: float, article: Article = article) -> None:
             duplicates.append(Duplicate(article_id=article["article_id"], item_id=article["item_id"],
                                         source=article["source"], uri=article["uri"], duplicate_of=at,
-                                        kind=kind, similarity=round(similarity, 4)))
+                                        kind=kind, similarity=round(score, 4)))
 
-        if article["article_id"] in seen_ids:  # the same bytes under two names in one night
-            point(article["article_id"], "same_item", 1.0)
+        aid, sig = article["article_id"], signatures[article["article_id"]]
+        keys = band_hashes(sig)
+        if aid in seen_ids:
+            point(aid, "same_item", 1.0)
             continue
-        seen_ids.add(article["article_id"])
-        original = known_hashes.get(article["body_hash"])
-        if original and original != article["article_id"]:
-            point(original, "exact", 1.0)
+        seen_ids.add(aid)
+        url = article.get("canonical_url")
+        if url and urls.get(url, aid) != aid:
+            point(urls[url], "canonical_url", similarity(sig, kept[urls[url]]) if urls[url] in kept else 1.0)
             continue
-        grams = shingles(article["body"])
-        best = max(((jaccard(grams, g), a) for a, g in kept_shingles), default=(0.0, None), key=lambda x: x[0])
+        if hashes.get(article["body_hash"], aid) != aid:
+            point(hashes[article["body_hash"]], "exact", 1.0)
+            continue
+        candidates = {c for band, key in enumerate(keys) for c in buckets.get((band, key), ()) if c != aid}
+        best = max(((similarity(sig, kept[c]), c) for c in candidates), default=(0.0, None))
         if best[1] is not None and best[0] >= NEAR_DUPLICATE_THRESHOLD:
-            point(best[1]["article_id"], "exact" if best[0] == 1.0 else "near", best[0])
+            point(best[1], "near", best[0])
             continue
-        known_hashes[article["body_hash"]] = article["article_id"]
-        kept_shingles.append((article, grams))
+        hashes[article["body_hash"]] = aid
+        if url:
+            urls[url] = aid
+        kept[aid] = sig
+        for band, key in enumerate(keys):
+            buckets.setdefault((band, key), []).append(aid)
         originals.append(article)
     return originals, duplicates

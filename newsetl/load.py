@@ -14,7 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+
+from .dedupe import Known, band_hashes
 
 log = logging.getLogger(__name__)
 
@@ -24,16 +27,26 @@ create table if not exists raw.runs (
     run_id varchar primary key, window_start timestamptz, window_end timestamptz,
     started_at timestamptz, finished_at timestamptz, items_in integer, items_seen_before integer,
     records_in integer, articles_loaded integer, quarantined integer, duplicates integer,
-    quotes integer, organization_mentions integer, person_mentions integer, events integer);
+    quotes integer, organization_mentions integer, person_mentions integer, events integer,
+    failed_sources json);
 create table if not exists raw.items (
     item_id varchar, source varchar, uri varchar, fetched_at timestamptz, byte_size bigint,
-    raw_path varchar, run_id varchar, primary key (source, uri, item_id));
+    raw_path varchar, encoding varchar, content_type varchar, run_id varchar, primary key (source, uri, item_id));
+create table if not exists raw.item_sightings (
+    run_id varchar, item_id varchar, source varchar, uri varchar, fetched_at timestamptz,
+    already_in_raw boolean, loaded_before boolean);
+create table if not exists raw.fetches (
+    run_id varchar, source varchar, url varchar, final_url varchar, status integer, not_modified boolean,
+    item_id varchar, byte_size bigint, attempts integer, elapsed double, error varchar, fetched_at timestamptz);
+create table if not exists raw.article_signatures (article_id varchar primary key, minhash uinteger[]);
+create table if not exists raw.article_lsh_bands (article_id varchar, band utinyint, band_hash bigint);
 create table if not exists raw.articles (
     article_id varchar primary key, item_id varchar, source varchar, uri varchar, format varchar,
     encoding varchar, language varchar, title varchar, subtitle varchar, section varchar, body varchar,
     captions varchar[], photo_credits varchar[], outlet varchar, reporters varchar[],
     reporter_emails varchar[], email_hidden boolean, canonical_url varchar, published_at timestamptz,
-    published_at_source varchar, body_hash varchar, removed_lines json, run_id varchar, loaded_at timestamptz);
+    published_at_source varchar, body_hash varchar, removed_lines json, text_repairs varchar[],
+    run_id varchar, loaded_at timestamptz);
 create table if not exists raw.quarantine (
     item_id varchar, article_id varchar, source varchar, uri varchar, stage varchar, reason varchar,
     run_id varchar, loaded_at timestamptz);
@@ -59,7 +72,17 @@ create table if not exists raw.validation_results (
     examples varchar[], loaded_at timestamptz);
 """
 
+# Columns added after a table was first created: a warehouse from an older version gains them.
+MIGRATIONS = """
+alter table raw.runs add column if not exists failed_sources json;
+alter table raw.items add column if not exists encoding varchar;
+alter table raw.items add column if not exists content_type varchar;
+alter table raw.articles add column if not exists text_repairs varchar[];
+"""
+
 FACT_TABLES = ("quotes", "organization_mentions", "person_mentions", "events")
+# Rows keyed by article: a reprocessed article's old rows go before its new ones come in.
+ARTICLE_TABLES = ("articles", "quarantine", "duplicates", "article_signatures", "article_lsh_bands", *FACT_TABLES)
 
 
 class WarehouseError(RuntimeError):
@@ -91,6 +114,7 @@ def connect(path: Path, read_only: bool = False):
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
+    con.execute(MIGRATIONS)
 
 
 MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "fct_events")
@@ -118,15 +142,39 @@ def known_items(path: Path, run_id: str) -> set[str]:
     return {r[0] for r in rows}
 
 
-def known_body_hashes(path: Path, exclude_ids: set[str]) -> dict[str, str]:
-    """body hash -> article id for articles already in the warehouse (excluding tonight's own)."""
-    if not path.exists():
-        return {}
+def known_for_dedupe(path: Path, articles: list[dict], signatures: dict) -> Known:
+    """What earlier nights loaded that tonight's articles may duplicate: only rows that match.
+
+    Body hashes and canonical URLs are joined against tonight's; near-duplicate candidates come
+    from the LSH band table. The cost follows tonight's size, not the warehouse's.
+    """
+    known = Known(body_hashes={}, urls={}, signatures={})
+    if not path.exists() or not articles:
+        return known
+    tonight = _frame([{"article_id": a["article_id"], "body_hash": a["body_hash"], "canonical_url": a["canonical_url"]}
+                      for a in articles], ["article_id", "body_hash", "canonical_url"])
+    bands = _frame([{"band": band, "band_hash": key} for sig in signatures.values()
+                    for band, key in enumerate(band_hashes(sig))], ["band", "band_hash"])
     with connect(path, read_only=True) as con:
-        if not _has_table(con, "raw", "articles"):
-            return {}
-        rows = con.execute("select body_hash, article_id from raw.articles").fetchall()
-    return {h: a for h, a in rows if a not in exclude_ids}
+        if not _has_table(con, "raw", "article_lsh_bands"):
+            return known
+        con.register("tonight", tonight)
+        con.register("tonight_bands", bands)
+        mine = "a.article_id not in (select article_id from tonight)"
+        known["body_hashes"] = dict(con.execute(
+            f"select a.body_hash, min(a.article_id) from raw.articles a join tonight t using (body_hash) "
+            f"where {mine} group by 1").fetchall())
+        known["urls"] = dict(con.execute(
+            f"select a.canonical_url, min(a.article_id) from raw.articles a join tonight t using (canonical_url) "
+            f"where {mine} group by 1").fetchall())
+        rows = con.execute(
+            f"select a.article_id, any_value(s.minhash) from raw.article_lsh_bands a "
+            f"join (select distinct band, band_hash from tonight_bands) t using (band, band_hash) "
+            f"join raw.article_signatures s using (article_id) where {mine} group by 1").fetchall()
+        known["signatures"] = {aid: np.array(sig, dtype=np.uint32) for aid, sig in rows}
+        con.unregister("tonight")
+        con.unregister("tonight_bands")
+    return known
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -143,7 +191,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], extractions: list[dict],
-               quarantine: list[dict], duplicates: list[dict], validation: list[dict]) -> dict:
+               quarantine: list[dict], duplicates: list[dict], validation: list[dict], *,
+               sightings: list[dict] = (), fetches: list[dict] = (), signatures: dict | None = None) -> dict:
     """Write one night into raw.*, replacing whatever an earlier attempt at it wrote."""
     stamp = {"run_id": run["run_id"], "loaded_at": run["window_end"]}
     article_rows = [{**a, "removed_lines": json.dumps(a["removed_lines"], ensure_ascii=False), **stamp}
@@ -180,12 +229,12 @@ def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], e
         try:
             con.execute("delete from raw.runs where run_id = ?", [run["run_id"]])
             con.execute("delete from raw.validation_results where run_id = ?", [run["run_id"]])
-            for table in ("items", "quarantine", "duplicates"):
+            for table in ("items", "quarantine", "duplicates", "item_sightings", "fetches"):
                 con.execute(f"delete from raw.{table} where run_id = ?", [run["run_id"]])
             if touched:
                 ids = _frame([{"article_id": a} for a in touched], ["article_id"])
                 con.register("touched", ids)
-                for table in ("articles", "quarantine", "duplicates", *FACT_TABLES):
+                for table in ARTICLE_TABLES:
                     con.execute(f"delete from raw.{table} where article_id in (select article_id from touched)")
                 con.unregister("touched")
             # a clean-stage rejection has no article id: it is keyed by the item and where it came from
@@ -195,7 +244,22 @@ def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], e
                                 [q["item_id"], q["uri"]])
 
             _insert(con, "items", _frame([{**i, "run_id": run["run_id"]} for i in items],
-                                         ["item_id", "source", "uri", "fetched_at", "byte_size", "raw_path", "run_id"]))
+                                         ["item_id", "source", "uri", "fetched_at", "byte_size", "raw_path",
+                                          "encoding", "content_type", "run_id"]))
+            _insert(con, "item_sightings", _frame([{**s, "run_id": run["run_id"]} for s in sightings],
+                                                  ["run_id", "item_id", "source", "uri", "fetched_at",
+                                                   "already_in_raw", "loaded_before"]))
+            _insert(con, "fetches", _frame([{**f, "run_id": run["run_id"]} for f in fetches],
+                                           ["run_id", "source", "url", "final_url", "status", "not_modified",
+                                            "item_id", "byte_size", "attempts", "elapsed", "error", "fetched_at"]))
+            signatures = signatures or {}
+            _insert(con, "article_signatures", _frame(
+                [{"article_id": aid, "minhash": list(sig)} for aid, sig in signatures.items()],
+                ["article_id", "minhash"]))
+            _insert(con, "article_lsh_bands", _frame(
+                [{"article_id": aid, "band": band, "band_hash": key} for aid, sig in signatures.items()
+                 for band, key in enumerate(band_hashes(np.asarray(sig, dtype=np.uint32)))],
+                ["article_id", "band", "band_hash"]))
             _insert(con, "articles", pd.DataFrame(article_rows))
             _insert(con, "quarantine", _frame([{**q, **stamp} for q in quarantine],
                                               ["item_id", "article_id", "source", "uri", "stage", "reason",
@@ -214,9 +278,13 @@ def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], e
                       "quotes": len(quotes), "organization_mentions": len(orgs), "person_mentions": len(people),
                       "events": len(events)}
             con.execute(
-                "insert into raw.runs values (?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into raw.runs (run_id, window_start, window_end, started_at, finished_at, items_in, "
+                "items_seen_before, records_in, articles_loaded, quarantined, duplicates, quotes, "
+                "organization_mentions, person_mentions, events, failed_sources) "
+                "values (?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run["run_id"], run["window_start"], run["window_end"], run["started_at"], run["items_in"],
-                 run["items_seen_before"], run["records_in"], *counts.values()],
+                 run["items_seen_before"], run["records_in"], *counts.values(),
+                 json.dumps(run.get("failed_sources") or {})],
             )
             con.execute("commit")
         except Exception:

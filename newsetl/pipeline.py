@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 from . import load as loader
 from .clean import clean_item
-from .dedupe import find_duplicates
+from .dedupe import find_duplicates, signature
 from .extract import extract_article
-from .ingest import ingest_folder
+from .ingest import ingest_sources
 from .settings import Settings
+from .sources import load_sources
 
 log = logging.getLogger(__name__)
 
@@ -92,15 +93,27 @@ def _timed(run_folder: Path, stage: str, started: float) -> None:
 # --- stages ----------------------------------------------------------------------------------
 
 def ingest(settings: Settings, run: dict) -> dict:
+    """Read every source into the raw zone; pass on the items no earlier night has loaded."""
     started = time.perf_counter()
     folder = run_dir(settings, run)
-    items = ingest_folder(settings.landing, settings.raw)
+    items, fetches, failed = ingest_sources(load_sources(settings), settings)
     known = loader.known_items(settings.warehouse, run["run_id"])
-    new = [i for i in items if i["item_id"] not in known]
-    run = {**run, "items_in": len(items), "items_seen_before": len(items) - len(new)}
+    new, sightings, taken = [], [], set()
+    for item in items:
+        loaded_before = item["item_id"] in known
+        sightings.append({"item_id": item["item_id"], "source": item["source"], "uri": item["uri"],
+                          "fetched_at": item["fetched_at"], "already_in_raw": item["already_seen"],
+                          "loaded_before": loaded_before})
+        if not loaded_before and (item["source"], item["uri"], item["item_id"]) not in taken:
+            taken.add((item["source"], item["uri"], item["item_id"]))
+            new.append(item)
+    run = {**run, "items_in": len(items), "items_seen_before": len(items) - len(new), "failed_sources": failed}
     _write(folder / "run.json", run)
     _write(folder / "items.json", new)
-    log.info("ingest: %d items in, %d new, %d loaded by earlier nights", len(items), len(new), len(items) - len(new))
+    _write(folder / "sightings.json", sightings)
+    _write(folder / "fetches.json", fetches)
+    log.info("ingest: %d items read, %d new, %d loaded by earlier nights, %d HTTP fetches, %d sources failed",
+             len(items), len(new), len(items) - len(new), len(fetches), len(failed))
     _timed(folder, "ingest", started)
     return run
 
@@ -114,8 +127,10 @@ def clean(settings: Settings, run: dict) -> dict:
         cleaned, rejected = clean_item(item, data, settings.timezone, settings.max_item_bytes)
         articles += cleaned
         rejections += rejected
-    tonight = {a["article_id"] for a in articles}
-    originals, duplicates = find_duplicates(articles, loader.known_body_hashes(settings.warehouse, tonight))
+    signatures = {a["article_id"]: signature(a["body"]) for a in articles}
+    known = loader.known_for_dedupe(settings.warehouse, articles, signatures)
+    originals, duplicates = find_duplicates(articles, signatures, known)
+    _write(folder / "signatures.json", {a["article_id"]: signatures[a["article_id"]].tolist() for a in originals})
     _write(folder / "cleaned.json", originals)
     _write(folder / "rejected.json", rejections)
     _write(folder / "duplicates.json", duplicates)
@@ -159,9 +174,13 @@ def load(settings: Settings, run: dict) -> dict:
     articles = _read(folder / "valid.json")
     rejected = _read(folder / "rejected.json") + _read(folder / "invalid.json")
     run["records_in"] = len(articles) + len(rejected) + len(_read(folder / "duplicates.json"))
-    counts = loader.load_night(settings.warehouse, run, _read(folder / "items.json"), articles,
-                               _read(folder / "extracted.json"), rejected, _read(folder / "duplicates.json"),
-                               _read(folder / "validation.json"))
+    signatures = _read(folder / "signatures.json")
+    counts = loader.load_night(
+        settings.warehouse, run, _read(folder / "items.json"), articles, _read(folder / "extracted.json"),
+        rejected, _read(folder / "duplicates.json"), _read(folder / "validation.json"),
+        sightings=_read(folder / "sightings.json"), fetches=_read(folder / "fetches.json"),
+        signatures={a["article_id"]: signatures[a["article_id"]] for a in articles},
+    )
     _timed(folder, "load", started)
     return counts
 

@@ -27,7 +27,12 @@ class Settings:
     dbt_project: Path
     expectations: Path  # Great Expectations project root
     timezone: str
-    max_item_bytes: int  # larger files are quarantined unread
+    max_item_bytes: int  # larger files are quarantined unread; larger downloads are cut off
+    sources_file: Path  # sources.yml: the folders, feeds and pages to read
+    user_agent: str  # sent with every HTTP request
+    http_timeout: float  # seconds per connect or read
+    http_retries: int  # extra attempts after a transport error, 429 or 5xx
+    http_backoff: float  # first wait between attempts, doubled each retry
 
 
 def load() -> Settings:
@@ -42,6 +47,11 @@ def load() -> Settings:
         expectations=_path("NEWSETL_EXPECTATIONS", PROJECT_ROOT / "expectations"),
         timezone=os.environ.get("NEWSETL_TIMEZONE", "Asia/Seoul"),
         max_item_bytes=int(os.environ.get("NEWSETL_MAX_ITEM_BYTES", str(20 * 1024 * 1024))),
+        sources_file=_path("NEWSETL_SOURCES", PROJECT_ROOT / "sources.yml"),
+        user_agent=os.environ.get("NEWSETL_USER_AGENT", "newsetl/0.1 (news-intelligence warehouse; nightly batch)"),
+        http_timeout=float(os.environ.get("NEWSETL_HTTP_TIMEOUT", "20")),
+        http_retries=int(os.environ.get("NEWSETL_HTTP_RETRIES", "3")),
+        http_backoff=float(os.environ.get("NEWSETL_HTTP_BACKOFF", "1.0")),
     )
 
 

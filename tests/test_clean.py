@@ -88,8 +88,12 @@ def test_normalize_folds_no_break_and_zero_width_spaces_and_composes():
 @pytest.mark.parametrize(
     ("data", "reason"),
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-     (b"<html><head><title>Page</title></head><body><script>var a=1;</script>", "no main text"),
-     (b"<!doctype html><html><body><nav>Home | World</nav>", "no article text left")],
+     (b"<html><head><title>Page</title></head><body><script>var a=1;</script></body></html>", "no main text"),
+     (b"<!doctype html><html><body><nav>Home | World</nav></body></html>", "no article text left"),
+     (b"<!doctype html><html><body><article><p>" + b"A long story that was cut off in transit. " * 20,
+      "truncated HTML"),
+     ("\ufffd".encode() * 3 + b"\xff\xfe\xfd" * 50, "decodes as none"),
+     ("제목\n[사진=KT]\nM 최고관리자 0 43\n0 Comments\n".encode(), "no article text left")],
 )
 def test_bad_items_are_rejected_with_a_clear_reason(data, reason):
     articles, rejections = clean_bytes(data)
@@ -101,6 +105,14 @@ def test_oversized_item_is_rejected_without_reading_it():
     data = "가".encode() * 100
     articles, rejections = clean_item(_item(data), data, "Asia/Seoul", max_bytes=50)
     assert articles == [] and "cap" in rejections[0]["reason"]
+
+
+def test_fifty_megabytes_of_text_is_rejected_under_the_default_cap():
+    from newsetl.settings import load
+
+    data = b"A sentence of filler text that goes on. " * (50 * 1024 * 1024 // 40)
+    articles, rejections = clean_item(_item(data), data, "Asia/Seoul", load().max_item_bytes)
+    assert articles == [] and "over the" in rejections[0]["reason"] and "NEWSETL_MAX_ITEM_BYTES" in rejections[0]["reason"]
 
 
 def test_undecodable_error_names_what_was_tried():

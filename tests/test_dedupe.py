@@ -1,9 +1,25 @@
+"""Duplicates of each kind, the MinHash threshold, and duplicates of what earlier nights loaded."""
+
 from itertools import combinations
 
+import numpy as np
+import pytest
 from conftest import SAMPLES
 from test_clean import clean_bytes
 
-from newsetl.dedupe import NEAR_DUPLICATE_THRESHOLD, find_duplicates, jaccard, shingles
+from newsetl import load as loader
+from newsetl.clean.article import body_hash
+from newsetl.dedupe import (
+    NEAR_DUPLICATE_THRESHOLD,
+    Known,
+    find_duplicates,
+    jaccard,
+    shingles,
+    signature,
+    similarity,
+)
+
+PAIR = {"microsoft-openai-partnership.en.txt", "microsoft-openai-partnership-syndicated.en.txt"}
 
 
 def _clean(name: str):
@@ -12,32 +28,94 @@ def _clean(name: str):
     return article
 
 
-def test_syndicated_copy_is_a_near_duplicate_of_the_original():
-    original = _clean("microsoft-openai-partnership.en.txt")
-    copy = _clean("microsoft-openai-partnership-syndicated.en.txt")
-    kept, duplicates = find_duplicates([copy, original])
+@pytest.fixture(scope="module")
+def samples() -> dict:
+    return {p.name: _clean(p.name) for p in sorted(SAMPLES.iterdir()) if p.name != "README.md"}
+
+
+def _sigs(*articles):
+    return {a["article_id"]: signature(a["body"]) for a in articles}
+
+
+def test_syndicated_copy_is_a_near_duplicate_of_the_original(samples):
+    original, copy = (samples[n] for n in sorted(PAIR))
+    kept, duplicates = find_duplicates([copy, original], _sigs(copy, original))
     assert len(kept) == 1 and len(duplicates) == 1
     assert duplicates[0]["kind"] == "near"
     assert duplicates[0]["duplicate_of"] == kept[0]["article_id"]
     assert duplicates[0]["similarity"] >= NEAR_DUPLICATE_THRESHOLD
 
 
-def test_different_stories_are_far_below_the_threshold():
-    pair = {"microsoft-openai-partnership.en.txt", "microsoft-openai-partnership-syndicated.en.txt"}
-    names = sorted(p.name for p in SAMPLES.iterdir() if p.name != "README.md")
-    grams = {n: shingles(_clean(n)["body"]) for n in names}
-    others = [jaccard(grams[a], grams[b]) for a, b in combinations(names, 2) if {a, b} != pair]
-    assert len(others) == len(names) * (len(names) - 1) // 2 - 1
+def test_minhash_estimates_jaccard_within_its_error_on_every_sample_pair(samples):
+    names = list(samples)
+    sigs = _sigs(*samples.values())
+    for a, b in combinations(names, 2):
+        exact = jaccard(shingles(samples[a]["body"]), shingles(samples[b]["body"]))
+        estimate = similarity(sigs[samples[a]["article_id"]], sigs[samples[b]["article_id"]])
+        assert abs(exact - estimate) < 0.12, (a, b, exact, estimate)  # three standard errors at 128 hashes
+
+
+def test_different_stories_are_far_below_the_threshold(samples):
+    sigs = _sigs(*samples.values())
+    others = [similarity(sigs[samples[a]["article_id"]], sigs[samples[b]["article_id"]])
+              for a, b in combinations(samples, 2) if {a, b} != PAIR]
+    assert len(others) == len(samples) * (len(samples) - 1) // 2 - 1
     assert max(others) < 0.2
+    kept, duplicates = find_duplicates(list(samples.values()), sigs)
+    assert len(duplicates) == 1 and len(kept) == len(samples) - 1
 
 
-def test_exact_copy_already_in_the_warehouse_points_at_it():
-    article = _clean("kt-ms-ai-alliance.ko.txt")
-    kept, duplicates = find_duplicates([article], known_hashes={article["body_hash"]: "earlier-id"})
+def test_signatures_are_stable_across_processes():
+    # stored in the warehouse and compared with tomorrow's: must not depend on PYTHONHASHSEED
+    sig = signature("김영섭 KT 대표가 인공지능(AI)과 통신 간 융합이 필수적이라고 강조했다.")
+    assert sig.dtype == np.uint32 and len(sig) == 128
+    assert int(sig.sum()) == int(signature("김영섭 KT 대표가 인공지능(AI)과 통신 간 융합이 필수적이라고 강조했다.").sum())
+    assert [int(x) for x in sig[:3]] == [int(x) for x in signature("김영섭KT대표가인공지능AI과통신간융합이필수적이라고강조했다")[:3]]
+
+
+def test_exact_copy_already_in_the_warehouse_points_at_it(samples):
+    article = samples["kt-ms-ai-alliance.ko.txt"]
+    known = Known(body_hashes={article["body_hash"]: "earlier-id"}, urls={}, signatures={})
+    kept, duplicates = find_duplicates([article], _sigs(article), known)
     assert kept == [] and duplicates[0]["duplicate_of"] == "earlier-id" and duplicates[0]["kind"] == "exact"
 
 
-def test_same_bytes_under_two_names_count_once():
-    article = _clean("kt-ms-ai-alliance.ko.txt")
-    kept, duplicates = find_duplicates([article, {**article, "uri": "elsewhere"}])
+def test_reformatted_copy_is_an_exact_duplicate(samples):
+    article = samples["kt-ms-ai-alliance.ko.txt"]
+    copy = {**article, "article_id": "copy", "item_id": "copy", "body": article["body"].replace("\n", "\n\n  ").upper()}
+    copy["body_hash"] = body_hash(copy["body"])
+    kept, duplicates = find_duplicates([article, copy], _sigs(article, copy))
+    assert [d["kind"] for d in duplicates] == ["exact"] and len(kept) == 1
+
+
+def test_same_canonical_url_is_a_duplicate_even_when_the_page_changed(samples):
+    a = {**samples["toyota-ev-launch.en.html"]}
+    b = {**samples["naver-ai-summit.ko.txt"], "canonical_url": a["canonical_url"]}
+    kept, duplicates = find_duplicates([a, b], _sigs(a, b))
+    assert len(kept) == 1 and duplicates[0]["kind"] == "canonical_url"
+
+
+def test_same_bytes_under_two_names_count_once(samples):
+    article = samples["kt-ms-ai-alliance.ko.txt"]
+    kept, duplicates = find_duplicates([article, {**article, "uri": "elsewhere"}], _sigs(article))
     assert len(kept) == 1 and duplicates[0]["kind"] == "same_item"
+
+
+def test_a_near_duplicate_of_an_article_loaded_on_an_earlier_night_is_found_through_the_warehouse(samples, tmp_path):
+    """The band table finds the candidate; nothing else of history is read."""
+    warehouse = tmp_path / "w.duckdb"
+    original, copy = samples["microsoft-openai-partnership.en.txt"], samples["microsoft-openai-partnership-syndicated.en.txt"]
+    others = [samples["kt-ms-ai-alliance.ko.txt"], samples["naver-ai-summit.ko.txt"]]
+    night_one = [original, *others]
+    run = {"run_id": "n1", "window_start": "2024-10-01T00:00:00+09:00", "window_end": "2024-10-02T00:00:00+09:00",
+           "started_at": "2024-10-02T02:00:00+09:00", "items_in": 3, "items_seen_before": 0, "records_in": 3}
+    loader.load_night(warehouse, run, [], night_one, [], [], [], [],
+                      signatures={a["article_id"]: signature(a["body"]).tolist() for a in night_one})
+
+    known = loader.known_for_dedupe(warehouse, [copy], _sigs(copy))
+    assert set(known["signatures"]) == {original["article_id"]}  # only the likely copy is read back
+    kept, duplicates = find_duplicates([copy], _sigs(copy), known)
+    assert kept == [] and duplicates[0]["kind"] == "near" and duplicates[0]["duplicate_of"] == original["article_id"]
+
+    # reprocessing the original itself is not a duplicate of its own earlier load
+    assert loader.known_for_dedupe(warehouse, [original], _sigs(original))["signatures"] == {}

@@ -36,7 +36,10 @@ def night(airflow_db, tmp_root: Path):
     landing = tmp_root / "landing"
     shutil.copytree(SAMPLES, landing, dirs_exist_ok=True)
     (landing / "empty.txt").write_bytes(b"")
-    (landing / "broken.html").write_bytes(b"<html><body><nav>Home | World</nav>")
+    (landing / "broken.html").write_bytes(b"<html><body><nav>Home | World</nav><article><p>The minister said")
+    (landing / "chrome-only.html").write_bytes(b"<html><body><nav>Home | World</nav></body></html>")
+    naver = (SAMPLES / "naver-ai-summit.ko.txt").read_text(encoding="utf-8")
+    (landing / "naver-in-euc-kr.txt").write_bytes(naver.encode("cp949"))
     (landing / "teaser.txt").write_text("짧은 제목\n\n본문 없이 끝난 기사…\n", encoding="utf-8")
     (landing / "copy-of-kt.txt").write_bytes((SAMPLES / "kt-ms-ai-alliance.ko.txt").read_bytes())
     _run_dag()
@@ -71,11 +74,25 @@ def test_every_item_ends_in_exactly_one_place(night):
     assert records_in == len(files) == articles_loaded + quarantined + duplicate_count
     assert loaded == articles_loaded
     assert "empty" in quarantine["empty.txt"]
-    assert "no article text" in quarantine["broken.html"]
+    assert "truncated HTML" in quarantine["broken.html"]
+    assert "no article text" in quarantine["chrome-only.html"]
     assert "body_length" in quarantine["teaser.txt"]
     pair = {"microsoft-openai-partnership.en.txt", "microsoft-openai-partnership-syndicated.en.txt"}
     assert [duplicates[name] for name in pair if name in duplicates] == ["near"]  # one of the two, not both
     assert "copy-of-kt.txt" in duplicates or "kt-ms-ai-alliance.ko.txt" in duplicates
+    # the EUC-KR copy decodes to the very text of the UTF-8 original
+    assert duplicates.get("naver-in-euc-kr.txt", duplicates.get("naver-ai-summit.ko.txt")) in ("exact", "same_item")
+
+
+def test_every_item_read_is_recorded_with_its_encoding(night):
+    with connect(night["warehouse"], read_only=True) as con:
+        encodings = dict(con.execute("select regexp_extract(uri, '[^/]+$'), encoding from raw.items").fetchall())
+        sightings = con.execute("select count(*), count(*) filter (where loaded_before) from raw.item_sightings "
+                                "where run_id = (select max(run_id) from raw.runs)").fetchone()
+    files = [p for p in night["landing"].iterdir() if p.is_file() and p.name != "README.md"]
+    assert len(encodings) == len(files) == sightings[0] and sightings[1] == 0
+    assert encodings["naver-in-euc-kr.txt"] == "cp949" and encodings["kt-ms-ai-alliance.ko.txt"] == "utf-8"
+    assert encodings["empty.txt"] is None
 
 
 def test_organizations_are_one_row_per_canonical_name(night):

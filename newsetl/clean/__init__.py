@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from ..ingest import RawItem
-from .article import Article, article_id, body_hash, detect_language
-from .decode import UndecodableError, decode_bytes
+from .article import Article, article_id, body_hash, canonical_url, detect_language
+from .decode import UndecodableError, decode_bytes, repair_mojibake
 from .html import NoArticleError, clean_html
+from .published import normalize_iso
 from .records import clean_record, parse_json_records
 from .text import clean_scraped_text
+
+if TYPE_CHECKING:
+    from ..ingest import RawItem
 
 __all__ = ["Article", "Rejection", "clean_item", "detect_format"]
 
@@ -41,8 +44,14 @@ def detect_format(text: str) -> str:
     return "text"
 
 
-def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | None) -> Article:
+def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | None, repairs: list[str],
+            timezone: str) -> Article:
     body = fields.get("body", "")
+    hints = item.get("hints") or {}
+    if not fields.get("published_at") and hints.get("published"):
+        fields["published_at"] = normalize_iso(hints["published"], timezone)
+        fields["published_at_source"] = "feed" if fields["published_at"] else None
+    url = fields.get("canonical_url") or (item["uri"] if item["uri"].startswith(("http://", "https://")) else None)
     return Article(
         article_id=article_id(item["item_id"], index),
         item_id=item["item_id"],
@@ -51,7 +60,7 @@ def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | N
         format=fmt,
         encoding=encoding,
         language=detect_language(f"{fields.get('title', '')} {body}"),
-        title=fields.get("title", ""),
+        title=fields.get("title") or hints.get("title", ""),
         subtitle=fields.get("subtitle"),
         section=fields.get("section"),
         body=body,
@@ -61,11 +70,12 @@ def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | N
         reporters=fields.get("reporters", []),
         reporter_emails=fields.get("reporter_emails", []),
         email_hidden=fields.get("email_hidden", False),
-        canonical_url=fields.get("canonical_url"),
+        canonical_url=canonical_url(url),
         published_at=fields.get("published_at"),
         published_at_source=fields.get("published_at_source"),
         removed_lines=fields.get("removed_lines", []),
         body_hash=body_hash(body),
+        text_repairs=repairs,
     )
 
 
@@ -79,24 +89,26 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
     if len(data) > max_bytes:
         return reject(f"item is {len(data):,} bytes, over the {max_bytes:,}-byte cap (NEWSETL_MAX_ITEM_BYTES)")
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, item.get("encoding"))
     except UndecodableError as exc:
         return reject(str(exc))
+    text, repairs = repair_mojibake(text)
 
     fmt = detect_format(text)
     try:
         if fmt == "html":
-            fields = clean_html(text, timezone)
+            fields = clean_html(text, timezone, (item.get("hints") or {}).get("title"))
             if not fields["body"].strip():
                 return reject("no article text left after removing the page's chrome")
-            return [_finish(fields, item, fmt, encoding, None)], []
+            return [_finish(fields, item, fmt, encoding, None, repairs, timezone)], []
         if fmt == "json":
             articles, rejections = [], []
             records = parse_json_records(text)
             for index, record in enumerate(records):
                 number = index if len(records) > 1 else None
                 try:
-                    articles.append(_finish(clean_record(record, timezone), item, fmt, encoding, number))
+                    articles.append(_finish(clean_record(record, timezone), item, fmt, encoding, number,
+                                                    repairs, timezone))
                 except ValueError as exc:
                     rejections.append(Rejection(item_id=item["item_id"], article_id=article_id(item["item_id"], number),
                                                 source=item["source"], uri=item["uri"], stage="clean",
@@ -105,6 +117,6 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
         fields = clean_scraped_text(text, timezone)
         if not fields.get("body", "").strip():
             return reject("no article text left after removing the page's chrome")
-        return [_finish(fields, item, fmt, encoding, None)], []
+        return [_finish(fields, item, fmt, encoding, None, repairs, timezone)], []
     except NoArticleError as exc:
         return reject(str(exc))

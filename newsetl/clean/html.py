@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 
 from .decode import fold_spaces, normalize_text
@@ -13,7 +15,22 @@ class NoArticleError(ValueError):
     """The page has no main text."""
 
 
-def clean_html(html: str, timezone: str) -> dict:
+# Keep the time of day; prefer the original publication over the last update; only dates the page
+# states as such (an extensive search takes "ⓒ 2024" in a footer for 2024-01-01).
+_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": False}
+# A page cut off in transit or on disk: it opens <html> or <body> and never closes it.
+_OPENS = re.compile(r"<(?:html|body)\b", re.I)
+_CLOSES = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def is_truncated(html: str) -> bool:
+    return bool(_OPENS.search(html[:5000])) and not _CLOSES.search(html[-5000:])
+
+
+def clean_html(html: str, timezone: str, title_hint: str | None = None) -> dict:
+    if is_truncated(html):
+        raise NoArticleError("truncated HTML: the page opens <html>/<body> but never closes it "
+                             "(cut off in transit or on disk); refetch it")
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -21,12 +38,13 @@ def clean_html(html: str, timezone: str) -> dict:
         include_tables=False,
         include_images=False,
         favor_precision=True,
+        date_extraction_params=_DATE_PARAMS,
     )
     if doc is None or not (doc.text or "").strip():
         raise NoArticleError("trafilatura found no main text in the page")
     # The main text still carries bylines and notices: the text rules apply to it too,
     # with the page's own title in front so a repeated title line is recognised.
-    title = fold_spaces(normalize_text(doc.title or ""))
+    title = fold_spaces(normalize_text(doc.title or title_hint or ""))
     fields = clean_scraped_text(f"{title}\n{doc.text}", timezone)
     if doc.author and not fields["reporters"]:
         fields["reporters"] = [a.strip() for a in doc.author.split(";") if a.strip()]
@@ -34,6 +52,8 @@ def clean_html(html: str, timezone: str) -> dict:
     fields["canonical_url"] = doc.url or None
     if doc.description and doc.description not in fields["body"]:
         fields["subtitle"] = fold_spaces(normalize_text(doc.description))
+    if doc.categories and not fields["section"]:
+        fields["section"] = fold_spaces(normalize_text(doc.categories[0]))
     if doc.date:
         fields["published_at"] = normalize_iso(doc.date, timezone)
         fields["published_at_source"] = "html_meta"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -50,7 +51,10 @@ def normalize_iso(value: str, timezone: str) -> str | None:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        return parse_text_datetime(value, timezone)
+        try:  # RFC 2822, as in RSS: "Tue, 01 Oct 2024 05:13:29 GMT"
+            parsed = email.utils.parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError):
+            return parse_text_datetime(value, timezone)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=ZoneInfo(timezone))
     return parsed.isoformat()
