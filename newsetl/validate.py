@@ -19,7 +19,6 @@ from .clean import Article, Rejection
 log = logging.getLogger(__name__)
 
 SUITE_NAME = "cleaned_articles"
-CHROME_MARKERS = r"\[email\s*protected\]|무단\s*전재|재배포\s*금지|\.(?:jpe?g|png|gif)\b|^\d+ Comments?$|Chat ×"
 
 
 class ExpectationOutcome(TypedDict):
@@ -66,14 +65,16 @@ def run_suite(frame: pd.DataFrame, project_root: Path) -> dict:
     import great_expectations as gx
 
     context = gx.get_context(mode="file", project_root_dir=str(project_root))
-    source = context.data_sources.add_or_update_pandas("news")
+    # reuse what the project already declares: re-adding would rewrite committed config with new ids
+    source = context.data_sources.all().get("news") or context.data_sources.add_pandas("news")
     asset = next((a for a in source.assets if a.name == SUITE_NAME), None) or source.add_dataframe_asset(SUITE_NAME)
     batch = next((b for b in asset.batch_definitions if b.name == "night"), None) or \
         asset.add_batch_definition_whole_dataframe("night")
     suite = context.suites.get(SUITE_NAME)
-    definition = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=SUITE_NAME, data=batch, suite=suite)
-    )
+    try:
+        definition = context.validation_definitions.get(SUITE_NAME)
+    except Exception:  # GX raises a bare DataContextError subclass when it is missing
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=SUITE_NAME, data=batch, suite=suite))
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(
             name=SUITE_NAME,

@@ -143,3 +143,67 @@ def test_line_rules():
     assert file_timestamp("photo_20241399999999.jpg") is None
     assert is_counter("M 최고관리자 0 43")
     assert not is_counter("KT는 지난달 30일 MS와 협약을 맺었다.")
+
+
+PARAGRAPHS = [
+    "(서울=연합뉴스) 김정은 기자 = 정부는 2일 반도체 산업 지원을 위해 내년까지 10조원을 투입한다고 밝혔다.",
+    "산업통상자원부 관계자는 \"반도체는 국가 경제의 핵심\"이라며 지원을 이어가겠다고 말했다.",
+    "업계는 이번 대책이 투자 심리 회복에 도움이 될 것으로 기대하고 있다.",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("[경제] 정부, 반도체에 10조 투입…\"국가 경제의 핵심\" …", "repeated title"),  # label and ellipsis aside
+    ("정부, 반도체에 10조 투입…\"국가 경제의 핵심\"", "repeated title"),
+    ("- 내년까지 10조원 투입, 세제 지원도 확대", "subtitle"),
+    ("M 관리자 0 43", "counter"),
+    ("조회수 1,024 댓글 3 공유 7", "counter"),
+    ("chip_20241002093000.jpg", "image file name"),
+    ("[사진=연합뉴스]", "photo credit"),
+    ("입력 2024.10.02 09:30 | 수정 2024.10.02 10:00", "publication time"),
+    ("Facebook Twitter 카카오톡 URL복사", "share bar"),
+    ("공유하기", "widget label"),
+    ("삼성전자, 3분기 영업이익 9조…전년比 274% 증가 …", "truncated teaser"),
+    ("ⓒ 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지", "copyright"),
+    ("jekim@yna.co.kr", "e-mail"),
+])
+def test_each_chrome_rule_removes_its_line_and_says_why(line, reason):
+    text = "\n".join(["정부, 반도체에 10조 투입…\"국가 경제의 핵심\"", line, *PARAGRAPHS])
+    [article], _ = clean_bytes(text.encode())
+    removed = {r["line"]: r["reason"] for r in article["removed_lines"]}
+    assert line not in article["body"]
+    assert removed[line] == reason
+    assert article["body"].split("\n")[-1] == PARAGRAPHS[-1]
+    assert article["outlet"] == "연합뉴스" and article["reporters"] == ["김정은"]
+
+
+def test_comment_blocks_and_what_follows_a_closing_byline_are_not_the_article():
+    text = "\n".join(["제목입니다", *PARAGRAPHS, "댓글 2", "좋은 기사네요", "동의합니다 정말 그렇습니다."])
+    [article], _ = clean_bytes(text.encode())
+    assert article["body"].split("\n")[-1] == PARAGRAPHS[-1]
+    assert [r["reason"] for r in article["removed_lines"]][-3:] == ["comment block"] * 3
+    text = "\n".join(["제목입니다", *PARAGRAPHS, "연합뉴스=김정은 기자 jekim@yna.co.kr", "많이 본 기사 1위 제목"])
+    [article], _ = clean_bytes(text.encode())
+    assert article["reporter_emails"] == ["jekim@yna.co.kr"]
+    assert article["removed_lines"][-1] == {"line": "많이 본 기사 1위 제목", "reason": "after closing byline"}
+
+
+def test_english_byline_and_subtitle():
+    text = "\n".join(["Chipmakers rally on export data", "By Jane Doe and John Roe, Reuters",
+                      *[p for p in ("Shares of chipmakers rose on Tuesday after export data beat forecasts. " * 3,
+                                    "\"This is the turn we waited for,\" said one trader in Seoul.")]])
+    [article], _ = clean_bytes(text.encode())
+    assert article["reporters"] == ["Jane Doe", "John Roe"] and article["outlet"] == "Reuters"
+    assert article["language"] == "en" and article["body"].startswith("Shares of chipmakers")
+
+
+def test_published_time_trusts_html_metadata_then_text_then_image_file_name():
+    page = SAMPLES / "toyota-ev-launch.en.html"
+    [html], _ = clean_bytes(page.read_bytes())
+    assert (html["published_at"], html["published_at_source"]) == ("2025-04-08T09:30:00+09:00", "html_meta")
+    text = "\n".join(["제목입니다", "입력 2024.10.02 09:30", "photo_20241001141329.jpg", *PARAGRAPHS])
+    [article], _ = clean_bytes(text.encode())
+    assert (article["published_at"], article["published_at_source"]) == ("2024-10-02T09:30:00+09:00", "text")
+    text = "\n".join(["제목입니다", "photo_20241001141329.jpg", *PARAGRAPHS])
+    [article], _ = clean_bytes(text.encode())
+    assert (article["published_at"], article["published_at_source"]) == ("2024-10-01T14:13:29+09:00", "image_filename")

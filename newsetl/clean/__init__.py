@@ -48,7 +48,8 @@ def _finish(fields: dict, item: RawItem, fmt: str, encoding: str, index: int | N
             timezone: str) -> Article:
     body = fields.get("body", "")
     hints = item.get("hints") or {}
-    if not fields.get("published_at") and hints.get("published"):
+    # a feed's date beats a guess from an image file name, not a date the page states
+    if hints.get("published") and fields.get("published_at_source") in (None, "image_filename"):
         fields["published_at"] = normalize_iso(hints["published"], timezone)
         fields["published_at_source"] = "feed" if fields["published_at"] else None
     url = fields.get("canonical_url") or (item["uri"] if item["uri"].startswith(("http://", "https://")) else None)

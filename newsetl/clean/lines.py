@@ -35,19 +35,47 @@ WIDGET_LABELS = {
     "관련기사", "related", "related stories", "많이 본 뉴스", "top", "맨위로", "이전", "다음",
     "좋아요", "like", "facebook", "twitter", "kakao", "카카오톡", "url 복사", "기사 공유",
 }
+# a share bar: only network and action names ("Facebook Twitter 카카오톡 URL복사")
+SHARE_WORDS = {
+    "facebook", "twitter", "x", "kakao", "kakaotalk", "카카오톡", "카카오스토리", "페이스북", "트위터", "네이버",
+    "band", "밴드", "line", "라인", "linkedin", "email", "e-mail", "이메일", "메일", "print", "인쇄", "url", "복사",
+    "url복사", "링크복사", "share", "공유", "공유하기", "스크랩", "글자크기", "가", "+", "-", "|", "whatsapp", "reddit",
+}
+# "- 부제목", "▶ 부제목": a deck line between the title and the body
+SUBTITLE = re.compile(r"^(?:[-–―—▶■◆●△▲]|\u25b3)\s*(?P<text>\S.{3,150})$")
+TEASER = re.compile(r"\s(?:…|\.\.\.)$")  # a line cut off with a spaced ellipsis: a teaser of another story
 SENTENCE_END = re.compile(r"[.!?。다\"”’']\)?$")
 TRUNCATED = re.compile(r"(?:…|\.\.\.)$")
 
 
+COUNTER_LABELS = {
+    "조회", "조회수", "댓글", "공유", "추천", "좋아요", "스크랩", "views", "view", "comments", "comment",
+    "shares", "share", "likes", "like", "reads",
+}
+_NUMBER = re.compile(r"^\d[\d,.]*[kKmM만천]?$")
+
+
 def is_counter(line: str) -> bool:
-    """Short lines made mostly of numbers: view and comment counters, 'M 관리자 0 43'."""
-    tokens = line.split()
-    numbers = sum(t.isdigit() for t in tokens)
-    return len(line) <= 40 and numbers >= 2 and numbers * 2 >= len(tokens) - 1 and not SENTENCE_END.search(line)
+    """Short lines made mostly of numbers: view and comment counters, 'M 관리자 0 43', '조회수 1,024 댓글 3'."""
+    tokens = line.replace("|", " ").split()
+    numbers = sum(bool(_NUMBER.match(t)) for t in tokens)
+    labels = sum(t.casefold().strip(":") in COUNTER_LABELS for t in tokens)
+    return (len(line) <= 60 and numbers >= 2 and not SENTENCE_END.search(line)
+            and (numbers * 2 >= len(tokens) - 1 or numbers + labels == len(tokens)))
 
 
 def is_widget(line: str) -> bool:
-    return line.casefold() in WIDGET_LABELS or COMMENT_BLOCK.match(line) is not None
+    return line.casefold() in WIDGET_LABELS
+
+
+def is_share_bar(line: str) -> bool:
+    tokens = re.split(r"[\s|·/]+", line.casefold().strip())
+    return len(tokens) >= 2 and all(t in SHARE_WORDS for t in tokens if t)
+
+
+def opens_comments(line: str) -> bool:
+    """'0 Comments', '댓글 3', 'Comments': what follows is readers' comments, not the article."""
+    return COMMENT_BLOCK.match(line) is not None
 
 
 def file_timestamp(name: str) -> str | None:

@@ -35,11 +35,21 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
     published_source = None
     image_ts = None
     closing_byline_seen = False
+    comments_seen = False
+    subtitles: list[str] = []
     after_image = False  # the previous line was an image file name: this one may be its caption
     pending_caption: str | None = None
 
     def drop(line: str, reason: str) -> None:
         removed.append({"line": line, "reason": reason})
+
+    def add_to_body(line: str) -> None:
+        nonlocal outlet
+        if not body and (m := rules.DATELINE_KO.match(line)):
+            outlet = outlet or m.group("outlet").strip()
+            reporters.extend(_reporters(m.group("names")))
+            line = line[m.end():]
+        body.append(line)
 
     for line in lines[1:]:
         unlabelled = rules.SECTION_LABEL.sub("", line, count=1)
@@ -47,15 +57,23 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
         was_after_image, after_image = after_image, False
 
         if pending_caption is not None and not rules.PHOTO_CREDIT.match(line):
-            body.append(pending_caption)  # no credit followed: it was prose after all
+            add_to_body(pending_caption)  # no credit followed: it was prose after all
             pending_caption = None
 
         if closing_byline_seen:
             drop(line, "after closing byline")
+        elif comments_seen:
+            drop(line, "comment block")
+        elif rules.opens_comments(line):
+            drop(line, "comment block")
+            comments_seen = bool(body)
         elif bare == title or (bare and title.startswith(bare) and bare != unlabelled):
             drop(line, "repeated title" if bare == title else "truncated teaser")
-        elif rules.TRUNCATED.search(line) and not bare:
+        elif (rules.TRUNCATED.search(line) and not bare) or (rules.TEASER.search(line) and len(line) < 200):
             drop(line, "truncated teaser")
+        elif not body and (m := rules.SUBTITLE.match(line)):
+            subtitles.append(m.group("text").strip())
+            drop(line, "subtitle")
         elif rules.IMAGE_FILE.match(line):
             drop(line, "image file name")
             image_ts = image_ts or rules.file_timestamp(line)
@@ -88,6 +106,8 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
             drop(line, "counter")
         elif rules.is_widget(line):
             drop(line, "widget label")
+        elif rules.is_share_bar(line):
+            drop(line, "share bar")
         elif rules.COPYRIGHT.search(line) and len(line) < 120:
             drop(line, "copyright")
         elif (m := rules.DATE_HEADER.match(line)) and (found := parse_text_datetime(line, timezone)):
@@ -98,20 +118,16 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
             published_at, published_source = published_at or found, published_source or "text"
             drop(line, "publication time")
         else:
-            if not body and (m := rules.DATELINE_KO.match(line)):
-                outlet = outlet or m.group("outlet").strip()
-                reporters += _reporters(m.group("names"))
-                line = line[m.end():]
-            body.append(line)
+            add_to_body(line)
 
     if pending_caption is not None:
-        body.append(pending_caption)
+        add_to_body(pending_caption)
     if published_at is None and image_ts:
         published_at, published_source = normalize_iso(image_ts, timezone), "image_filename"
 
     return {
         "title": title,
-        "subtitle": None,
+        "subtitle": "\n".join(subtitles) or None,
         "section": section,
         "body": "\n".join(body),
         "captions": captions,
