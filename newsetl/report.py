@@ -50,7 +50,7 @@ def _page(title: str, body: str) -> str:
             f"<body>{body}</body></html>")
 
 
-def _rows(con, sql: str, params: list | None = None) -> list[list]:
+def _rows(con, sql: str, params: list | dict | None = None) -> list[list]:
     return [list(r) for r in con.execute(sql, params or []).fetchall()]
 
 
@@ -68,6 +68,27 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
         expectations = _rows(con, "select case when success then 'pass' else 'FAIL' end, expectation, "
                                   "unexpected_count, array_to_string(examples, ', ') from raw.validation_results "
                                   "where run_id = ? order by success, expectation", [run_id])
+        per_source = _rows(con, """
+            with seen as (
+                select source, count(*) as items, count(*) filter (where loaded_before) as before
+                from raw.item_sightings where run_id = $run group by 1),
+            outcome as (
+                select source, 'loaded' as outcome from raw.articles where run_id = $run
+                union all select source, 'quarantined' from raw.quarantine where run_id = $run
+                union all select source, 'duplicate' from raw.duplicates where run_id = $run),
+            http as (
+                select source, count(*) filter (where status between 200 and 299) as ok,
+                       count(*) filter (where not_modified) as unchanged, count(*) filter (where error is not null) as errors
+                from raw.fetches where run_id = $run group by 1)
+            select coalesce(s.source, o.source), any_value(s.items), any_value(s.before),
+                   count(o.outcome) filter (where o.outcome = 'loaded'),
+                   count(o.outcome) filter (where o.outcome = 'quarantined'),
+                   count(o.outcome) filter (where o.outcome = 'duplicate'),
+                   any_value(h.ok), any_value(h.unchanged), any_value(h.errors)
+            from seen s full join outcome o using (source) left join http h on h.source = coalesce(s.source, o.source)
+            group by 1 order by 1""", {"run": run_id})
+        fetch_errors = _rows(con, "select source, url, attempts, error from raw.fetches "
+                                  "where run_id = ? and error is not null order by source, url", [run_id])
         yield_rows = _rows(con, """
             select a.source, coalesce(a.outlet, '(unknown)'), count(distinct a.article_id),
                    count(distinct q.article_id || ':' || q.quote_index),
@@ -88,6 +109,9 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
     accounting = (f'<p class="{"ok" if balanced else "fail"}">records in ({records_in}) = loaded '
                   f'({run["articles_loaded"]}) + quarantined ({run["quarantined"]}) + duplicates ({run["duplicates"]})'
                   f'{"" if balanced else " — DOES NOT ADD UP"}</p>')
+    failed = json.loads(run.get("failed_sources") or "{}")
+    failed_sources = "".join(f'<p class="fail">source {esc(name)} failed: {esc(why)}</p>'
+                             for name, why in failed.items()) or '<p class="ok">every source was read</p>'
     gx_docs = settings.expectations / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     timing_rows = [[stage, seconds] for stage, seconds in (timings or {}).items()]
     body = f"""
@@ -96,6 +120,10 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
 · <a href="../index.html">all nights</a></p>
 <div class="cards">{cards}</div>
 <h2>Accounting</h2>{accounting}
+<h2>Sources</h2>{failed_sources}
+{_table(["source", "items read", "loaded before", "loaded", "quarantined", "duplicates", "HTTP 2xx",
+         "HTTP 304 (unchanged)", "fetch errors"], per_source, {1, 2, 3, 4, 5, 6, 7, 8})}
+<h3>Fetch errors</h3>{_table(["source", "url", "attempts", "error"], fetch_errors, {2})}
 <h2>Quarantine</h2>{_table(["stage", "source", "item", "reason"], quarantine)}
 <h2>Duplicates</h2>{_table(["copy", "kind", "similarity", "original"], duplicates, {2})}
 <h2>Validation (Great Expectations)</h2>{_table(["result", "expectation", "failing rows", "examples"], expectations, {2})}

@@ -290,3 +290,30 @@ def test_gzip_bomb_and_oversized_page_in_a_feed_are_logged_not_loaded(site, sett
     items, fetches, failed = ingest_sources(load_sources(settings), settings)
     assert items == [] and failed == {}
     assert "cap" in next(f for f in fetches if f["url"].endswith("/bomb"))["error"]
+
+
+def test_a_night_with_a_failed_source_loads_the_rest_and_the_report_says_why(site, settings):
+    """Every stage but dbt, for real: the dead feed is named in the report, the others are loaded."""
+    _serve_news(site)
+    site.status("/atom.xml", 503)
+    _write_sources(settings, _http_sources(site, settings)[:3])  # landing, rss, atom (down)
+    settings = replace(settings, reports=settings.work.parent / "reports")
+    run = pipeline.make_run(*pipeline.window_for(None, None, None, {"start": "2024-10-01", "end": "2024-10-03"},
+                                                 "Asia/Seoul"))
+    night = pipeline.ingest(settings, run)
+    for stage in (pipeline.clean, pipeline.validate, pipeline.extract, pipeline.load):
+        stage(settings, night)
+    pipeline.report(settings, night)
+
+    from newsetl.load import connect
+
+    with connect(settings.warehouse, read_only=True) as con:
+        loaded = dict(con.execute("select source, count(*) from raw.articles group by 1").fetchall())
+        failed = json.loads(con.execute("select failed_sources from raw.runs").fetchone()[0])
+        fetches = con.execute("select count(*) filter (where error is null), count(*) filter (where error is not null) "
+                              "from raw.fetches").fetchone()
+    assert loaded == {"landing": 1, "rss": 2}
+    assert list(failed) == ["atom"] and "HTTP 503" in failed["atom"]
+    assert fetches == (3, 2)  # rss feed + two pages; the dead atom feed and the dead link
+    page = (settings.reports / "runs" / f"{run['run_id']}.html").read_text(encoding="utf-8")
+    assert "source atom failed" in page and "HTTP 503" in page and site.url("/ko/404") in page
