@@ -119,3 +119,21 @@ def test_a_near_duplicate_of_an_article_loaded_on_an_earlier_night_is_found_thro
 
     # reprocessing the original itself is not a duplicate of its own earlier load
     assert loader.known_for_dedupe(warehouse, [original], _sigs(original))["signatures"] == {}
+
+
+def test_one_story_syndicated_by_five_outlets_is_loaded_once(samples):
+    """Each outlet adds its own title, byline and credit and rewords a sentence; one original remains."""
+    base = samples["kt-ms-ai-alliance.ko.txt"]
+    sentences = base["body"].split("\n")
+    outlets = ["아주경제", "연합뉴스", "뉴시스", "뉴스1", "머니투데이"]
+    copies = []
+    for day, outlet in enumerate(outlets, start=1):
+        body = "\n".join([f"({outlet}) 김영섭 KT 대표가 AI와 통신의 융합을 강조했다.",
+                          *[s for i, s in enumerate(sentences) if i != day], f"[사진={outlet}]"])
+        copies.append({**base, "article_id": f"copy-{day}", "item_id": f"copy-{day}", "outlet": outlet,
+                       "title": f"{outlet}: KT, MS와 AI 동맹", "body": body, "body_hash": body_hash(body),
+                       "published_at": f"2024-10-0{day}T09:00:00+09:00"})
+    kept, duplicates = find_duplicates(copies[::-1], _sigs(*copies))
+    assert [a["article_id"] for a in kept] == ["copy-1"]  # the earliest published is the original
+    assert sorted(d["article_id"] for d in duplicates) == ["copy-2", "copy-3", "copy-4", "copy-5"]
+    assert {d["kind"] for d in duplicates} == {"near"} and {d["duplicate_of"] for d in duplicates} == {"copy-1"}
