@@ -23,11 +23,12 @@ export NEWSETL_WAREHOUSE ?= $(ROOT)/warehouse/news.duckdb
 export NEWSETL_REPORTS ?= $(ROOT)/reports
 RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
-.PHONY: help setup run test lint sql airflow stop clean
+.PHONY: help setup run test eval lint sql airflow stop clean
 
 help:
 	@echo "make run     set up, then run news_nightly once over data/samples (warehouse + report)"
 	@echo "make test    set up, then ruff and pytest"
+	@echo "make eval    score extraction against the hand-made gold in tests/gold/"
 	@echo "make sql     open the warehouse read-only in the duckdb shell"
 	@echo "make airflow Airflow standalone on http://127.0.0.1:8080 with news_nightly unpaused; make stop ends it"
 
@@ -59,6 +60,10 @@ run: $(AIRFLOW_HOME)/.migrated
 test: $(VENV)/.synced
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+eval: $(VENV)/.synced
+	@mkdir -p reports
+	$(BIN)/newsetl eval --json reports/eval.json
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check .

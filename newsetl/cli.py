@@ -3,6 +3,7 @@
   newsetl clean PATH_OR_URL...    print one JSON object per cleaned article
   newsetl extract PATH_OR_URL...  clean + extract, one JSON object per article
   newsetl sources                 check sources.yml and list the sources a night reads
+  newsetl eval [--gold DIR]       score extraction against the hand-made gold in tests/gold/
   newsetl run [--start --end]  the whole night without Airflow (ingest … report)
   newsetl summary              what the last night loaded and what the marts hold
 """
@@ -115,6 +116,26 @@ def cmd_sources(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate, format_table, summary
+
+    result = evaluate(Path(args.gold), load().timezone)
+    print(format_table(result))
+    if args.misses:
+        for name, score in result["scores"].items():
+            for kind, items in (("missed", score.misses), ("spurious", score.spurious)):
+                for line in items:
+                    print(f"  {name} {kind}: {line}")
+    if args.json:
+        out = {"summary": summary(result), **{f"{k}_misses": v.misses for k, v in result["scores"].items()}}
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1))
+    if args.update_baseline:
+        baseline = Path(args.gold) / "baseline.json"
+        baseline.write_text(json.dumps(summary(result), ensure_ascii=False, indent=1) + "\n")
+        print(f"baseline written: {baseline}")
+    return 0
+
+
 def cmd_summary(args) -> int:
     settings = load()
     result = pipeline.summary(settings)
@@ -146,6 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--end", help="window end")
     sub.add_parser("summary", help="print what the last night loaded")
     sub.add_parser("sources", help="check sources.yml and list the enabled sources")
+    p = sub.add_parser("eval", help="score extraction against hand-made gold annotations")
+    p.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"),
+                   help="folder of *.gold.json files (default tests/gold)")
+    p.add_argument("--json", help="also write the scores and the misses to this file")
+    p.add_argument("--misses", action="store_true", help="print what was missed or spurious, per metric")
+    p.add_argument("--update-baseline", action="store_true",
+                   help="write the scores to <gold>/baseline.json, the floor tests/test_eval.py holds them to")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -157,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_run(args)
     if args.command == "sources":
         return cmd_sources(args)
+    if args.command == "eval":
+        return cmd_eval(args)
     return cmd_summary(args)
 
 

@@ -129,3 +129,39 @@ def test_quote_without_a_speaker_is_kept_unattributed():
                "body_hash": body_hash(body)}
     [quote] = extract_article(article)["quotes"]
     assert quote["speaker"] is None and quote["cue"] == "말했다"
+
+
+def test_every_gold_indirect_quote_is_found_with_its_speaker_and_cue(sample_facts, gold):
+    indirect = [q for q in sample_facts["quotes"] if q["kind"] == "indirect"]
+    for want in (q for q in gold["quotes"] if q["kind"] == "indirect"):
+        found = [q for q in indirect if fold(want["text_contains"]) in fold(q["text"])]
+        assert len(found) == 1, want["text_contains"]
+        assert (found[0]["speaker"], found[0]["cue"]) == (want["speaker"], want["cue"])
+        assert found[0]["speaker_is_organization"] == want.get("speaker_is_organization", False)
+    body = clean_bytes(SAMPLE.read_bytes())[0][0]["body"]
+    assert all(body[q["start"]:q["end"]] == q["text"] for q in indirect)
+
+
+def _facts(text: str):
+    [article], _ = clean_bytes(text.encode())
+    return extract_article(article)
+
+
+def test_reported_speech_in_korean_and_english():
+    ko = _facts("정부, 반도체 지원\n입력 2024.10.02 09:30\n박민수 산업통상자원부 장관은 2일 반도체 지원을 "
+                "내년까지 두 배로 늘려야 한다고 강조했다. 산업통상자원부는 세부 계획을 이달 말 발표하겠다고 밝혔다. "
+                + "업계는 이번 대책을 환영했다. " * 5)
+    said = {(q["speaker"], q["speaker_is_organization"], q["cue"], q["text"]) for q in ko["quotes"]}
+    assert ("박민수", False, "강조했다", "반도체 지원을 내년까지 두 배로 늘려야 한다") in said
+    assert ("Ministry of Trade, Industry and Energy", True, "밝혔다", "세부 계획을 이달 말 발표하겠다") in said
+    en = _facts("Chip aid doubled\nMarch 4, 2024 9:12 AM PST\nJane Park, the minister of industry, said that the "
+                "government would double its support for chipmakers next year. " + "Markets rose on the news. " * 5)
+    [quote] = [q for q in en["quotes"] if q["kind"] == "indirect"]
+    assert quote["speaker"] == "Jane Park" and quote["text"].startswith("the government would double")
+
+
+def test_a_keynote_at_a_named_gathering_gives_the_conference_too(sample_facts):
+    events = {(e["type"], e["date"]): e for e in sample_facts["events"]}
+    assert set(events) == {("keynote", "2024-10-01"), ("conference", "2024-10-01"), ("partnership", "2024-09-30")}
+    conference = events["conference", "2024-10-01"]
+    assert conference["name"] == "M360 APAC" and "GSMA" in conference["participants"]

@@ -39,7 +39,7 @@ def extract_article(article: Article) -> Extraction:
             org_of.setdefault(p["name"], p["organization"])
     for p in people:
         p["organization"] = p["organization"] or org_of.get(p["name"])
-    quotes = find_quotes(body, language, people)
+    quotes = find_quotes(body, language, people, orgs)
     by_name = {p["name"]: p for p in people}
     quotes = headline_quotes(article["title"], by_name, language) + quotes
     events = find_events(body, language, _published_date(article), orgs)

@@ -31,6 +31,9 @@ TRIGGERS: list[tuple[str, str, str]] = [
 _VENUE_KO = re.compile(r"(?P<venue>(?:[가-힣]+(?:시|도) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
 _VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
 _NAME = re.compile(r"'(?P<a>[^'\n]{2,60})'|‘(?P<b>[^’\n]{2,60})’")
+# "…에서 열린 'M360 APAC' 기조연설": the gathering a keynote or meeting took place at is an event too
+_HELD_KO = re.compile(r"(?:열린|개최된|개최한|열리는)\s*['‘\"“](?P<name>[^'’\"”\n]{2,60})['’\"”]")
+_HELD_EN = re.compile(r"\b(?:at|during) the (?P<name>(?:[A-Z0-9][\w&'-]*\s){1,6}(?:conference|summit|forum|expo|festival))", re.I)
 
 
 class Event(TypedDict):
@@ -67,10 +70,28 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
         participants = list(dict.fromkeys(o["canonical"] for o in orgs if start <= o["start"] < end and o["type"] != "media"))
         name = next((g for g in (named.groups() if named else ()) if g), None) or \
             f"{kind.replace('_', ' ')}: {' – '.join(participants) or sentence[:40]}"
-        events.append(Event(type=kind, name=name, date=when.isoformat(), date_text=surface,
-                            location=venue.group("venue") if venue else None, participants=participants,
-                            start=start, end=end))
-    return _merge(events)
+        location = venue.group("venue") if venue else None
+        events.append(Event(type=kind, name=name, date=when.isoformat(), date_text=surface, location=location,
+                            participants=participants, start=start, end=end))
+        held = (_HELD_KO if language == "ko" else _HELD_EN).search(sentence)
+        if held and kind in ("keynote", "meeting", "announcement", "product_launch", "agreement", "partnership"):
+            events.append(Event(type="conference", name=held.group("name").strip(), date=when.isoformat(),
+                                date_text=surface, location=location, participants=list(participants),
+                                start=start, end=end))
+    return _merge(_add_later_mentions(body, events, orgs))
+
+
+def _add_later_mentions(body: str, events: list[Event], orgs: list[OrganizationMention]) -> list[Event]:
+    """A named event mentioned again in another sentence (with no date of its own) gains its organizations."""
+    for event in events:
+        if len(event["name"]) < 3 or ":" in event["name"]:
+            continue
+        for start, end in sentence_spans(body):
+            if start != event["start"] and event["name"] in body[start:end]:
+                event["participants"] = list(dict.fromkeys(
+                    event["participants"] + [o["canonical"] for o in orgs
+                                             if start <= o["start"] < end and o["type"] != "media"]))
+    return events
 
 
 def _merge(events: list[Event]) -> list[Event]:

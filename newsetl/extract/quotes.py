@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
-from .people import PRONOUNS_KO, PersonMention, short_reference_at
+from .people import PRONOUNS_KO, TITLES_KO, PersonMention, short_reference_at
 from .text import sentence_spans
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』"}
@@ -21,11 +21,24 @@ _QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
 _KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며)\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
 _EN_SPEECH = r"(?:said|says|told|added|noted|explained|stated|wrote|according to)"
+# Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
+_KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
+                 r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보)")
+_KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
+                          rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
+# Reported speech, English: "Kim said (that) the company would …"
+_EN_INDIRECT = re.compile(r"\b(?P<cue>said|told [\w ]{2,30}?|added|noted|warned|stressed|argued|insisted|explained)"
+                          r"(?: on \w+day)? that (?P<clause>[^\"“”]{12,})$")
+_ORG_SUBJECT_KO = "은는이가도"
+# a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
+_LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?)(?:은|는|이|가|도) ")
+# …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
+_LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
 _NAME_EN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 
 
 class Quote(TypedDict):
-    kind: str  # direct | headline
+    kind: str  # direct | headline | indirect
     text: str
     start: int  # offsets of the text (without quote marks) in the body; in the title for headline quotes
     end: int
@@ -84,7 +97,45 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
     return None, cue
 
 
-def find_quotes(body: str, language: str, people: list[PersonMention]) -> list[Quote]:
+def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str) -> dict | None:
+    """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said'."""
+    for o in orgs:
+        if not start <= o["start"] < end or o["start"] - start > 12:
+            continue
+        after = body[o["end"]:o["end"] + 2]
+        if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
+            return o
+        if language == "en" and re.match(rf"\s+(?:{_EN_SPEECH}|has said|announced)", body[o["end"]:o["end"] + 20]):
+            return o
+    return None
+
+
+def _quote(kind: str, text: str, start: int, end: int, s_start: int, s_end: int, speaker, org, cue,
+           by_name_org: dict) -> Quote:
+    if speaker:
+        return Quote(kind=kind, text=text, start=start, end=end, sentence_start=s_start, sentence_end=s_end,
+                     speaker=speaker["name"], speaker_title=speaker["title"],
+                     speaker_org=speaker["organization"] or by_name_org.get(speaker["name"]),
+                     speaker_is_organization=False, cue=cue)
+    return Quote(kind=kind, text=text, start=start, end=end, sentence_start=s_start, sentence_end=s_end,
+                 speaker=org["canonical"] if org else None, speaker_title=None,
+                 speaker_org=org["canonical"] if org else None, speaker_is_organization=bool(org), cue=cue)
+
+
+def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, int, str] | None:
+    """(start, end, cue) of the reported clause of a sentence with no quote marks."""
+    sentence = body[s_start:s_end]
+    m = (_KO_INDIRECT if language == "ko" else _EN_INDIRECT).search(sentence)
+    if not m or len(m.group("clause").strip()) < 8:
+        return None
+    start, end = s_start + m.start("clause"), s_start + m.end("clause")
+    if language == "en":
+        end = s_start + len(sentence.rstrip(". "))
+    return start, end, m.group("cue").strip()
+
+
+def find_quotes(body: str, language: str, people: list[PersonMention], orgs: list[dict] | None = None) -> list[Quote]:
+    orgs = orgs or []
     quotes: list[Quote] = []
     known: dict[str, PersonMention] = {}
     topic: PersonMention | None = None
@@ -116,18 +167,34 @@ def find_quotes(body: str, language: str, people: list[PersonMention]) -> list[Q
                 if speaker is None and subject and re.search(_EN_SPEECH, body[s_start:first_quote]):
                     speaker, cue = subject, re.search(_EN_SPEECH, body[s_start:first_quote]).group()
 
+            org_speaker = None if speaker else _organization_subject(body, s_start, first_quote, orgs, language)
             for m in sentence_quotes:
                 group = next(g for g in "abcd" if m.group(g) is not None)
                 if cue is None:
                     continue  # quote marks without reporting speech: a title or a term, not a quote
-                quotes.append(Quote(
-                    kind="direct", text=m.group(group), start=m.start(group), end=m.end(group),
-                    sentence_start=s_start, sentence_end=s_end,
-                    speaker=speaker["name"] if speaker else None,
-                    speaker_title=speaker["title"] if speaker else None,
-                    speaker_org=(speaker["organization"] or by_name_org.get(speaker["name"])) if speaker else None,
-                    speaker_is_organization=False, cue=cue,
-                ))
+                quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
+                                     speaker, org_speaker, cue, by_name_org))
+        elif reported := _indirect(body, s_start, s_end, language):
+            start, end, cue = reported
+            speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
+            org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language)
+            if speaker is None and org_speaker is None and language == "ko":
+                # "…라고 김 대표는 단언했다": the subject may follow the clause
+                org_speaker = _organization_subject(body, end, s_end, orgs, language)
+            clause_start = start
+            for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
+                edge = who.get("mention_end", who["end"])
+                if s_start <= edge < end:  # the clause starts after its subject and particle
+                    clause_start = max(clause_start, edge + 2)
+            if language == "ko" and (lead_subject := _LEADING_SUBJECT_KO.match(body[clause_start:end])):
+                clause_start += lead_subject.end()
+            if language == "ko" and (lead_when := _LEADING_WHEN_KO.match(body[clause_start:end])):
+                clause_start += lead_when.end()
+            text = body[clause_start:end].strip()
+            if len(text) >= 8:
+                lead = len(body[clause_start:end]) - len(body[clause_start:end].lstrip())
+                quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
+                                     s_start, s_end, speaker, org_speaker, cue, by_name_org))
 
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
