@@ -11,7 +11,9 @@ TITLES_KO = sorted(
     """대표이사 대표 회장 부회장 사장 부사장 전무 상무 이사 본부장 센터장 팀장 원장 소장 청장 구청장 장관 차관
     총리 대통령 의원 국회의원 시장 도지사 지사 위원장 위원 총장 사무총장 교수 연구원 연구위원 의장 국장 실장
     대변인 애널리스트 대사 기자 특파원 변호사 CEO CTO CFO COO 창업자 최고경영자 부장 차장 과장 수석
-    비서관 처장 검사 판사 감독 회장직무대행""".split(),
+    비서관 처장 검사 판사 감독 회장직무대행 후보자 후보 총재 부총재 원내대표 사무국장 차관보 협회장 노조위원장
+    지부장 선임연구원 책임연구원 수석연구원 연구위원 조합장 이사장 부이사장 사무처장 단장 부단장 학장 사무관
+    주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사""".split(),
     key=len,
     reverse=True,
 )
@@ -19,17 +21,34 @@ PARTICLES = "은는이가도의께에와과를을로"
 COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부")
 PRONOUNS_KO = ("그는", "그가", "그도", "그녀는", "그녀가", "그녀도")
 
-_TITLE_KO = re.compile(r"(?<![가-힣A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
-                       r"(?P<title>" + "|".join(map(re.escape, TITLES_KO)) + r")(?=[" + PARTICLES + r"\s,.·)]|$)")
+# A department glued to its title ("아세안국장", "경제정책국장") counts as the title.
+_GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장")
+_TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
+                       r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣]{1,6}(?:"
+                       + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)]|$)")
 _SHORT_REF_KO = re.compile(r"(?<![가-힣])(?P<surname>[가-힣]) (?P<title>" + "|".join(map(re.escape, TITLES_KO)) +
                            r")(?=[" + PARTICLES + r"\s,.]|$)")
-_NAME_EN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+# "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
+NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
+_NOT_NAMES_EN = {"The", "This", "That", "But", "And", "In", "On", "At", "For", "Its", "His", "Her", "Their", "Our",
+                 "Shares", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "South",
+                 "North", "New", "Finance", "Prime", "Vice", "Deputy", "Foreign", "President", "Minister", "Mr",
+                 "Ms", "Dr", "Rep", "Sen", "Gov", "Korean", "Seoul", "Busan", "When", "After", "Before", "While"}
 TITLES_EN = (r"chief executive(?: officer)?|CEO|chief technology officer|CTO|chief financial officer|CFO|president|"
              r"chairman|chairwoman|chair|founder|co-founder|minister|analyst|director|spokesperson|spokesman|"
              r"spokeswoman|head|vice president|senior vice president|executive vice president|professor|mayor|"
              r"governor|senator|secretary|economist|researcher|manager")
-_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w-]+ )?(?P<title>{TITLES_EN})(?: (?:of|at) (?P<org>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*))?")
-_EN_BEFORE = re.compile(rf"(?P<org>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)?) (?P<title>CEO|Chief Executive|President|Chairman|Minister|analyst|spokesperson) (?P<name>{_NAME_EN})")
+_ORG_EN = r"[A-Z][\w&.'-]*(?: (?:of |and |for |& )?[A-Z][\w&.'-]*)*"
+_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w'-]+ ){{0,3}}?(?P<title>(?i:{TITLES_EN}))"
+                       rf"(?: (?:of|at|for|with) (?:the )?(?P<org>{_ORG_EN}))?")
+_EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|Prime|Finance|Foreign|Trade|Industry|"
+                        rf"Culture|Labor|Transport|Land|Science|Defense|Unification|Health|Interior|Justice) )*"
+                        rf"(?:CEO|Chief Executive|President|Chairman|Chairwoman|Minister|Governor|Director|Professor|"
+                        rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
+                        rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>{_NAME_EN})")
+# "…," said Kang Tae-won / Kang Tae-won said / Kang Tae-won, 54, …: a person named without a title
+_EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))|(?P<n2>{_NAME_EN}) (?:said|says|told|added|noted|warned)\b")
 
 
 class PersonMention(TypedDict):
@@ -83,10 +102,17 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         if cursor <= 0 or body[cursor] != " ":
             continue
         span = _name_before(body, cursor, proper, orgs)
+        organization = org["canonical"] if org else None
+        if not span and not org:
+            # "유재만 서울시버스노동조합 위원장": an organization no rule knows, between name and title
+            between = re.search(r"(?<= )[가-힣A-Za-z0-9·]{2,20}$", body[max(0, cursor - 21):cursor])
+            if between and not re.search(r"[은는이가을를의에도]$", between.group()):
+                span = _name_before(body, cursor - len(between.group()) - 1, proper, orgs)
+                organization = between.group() if span else None
         if not span:
             continue
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
-                                    organization=org["canonical"] if org else None, start=span[0], end=span[1],
+                                    organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
     return people
 
@@ -98,12 +124,26 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
     people: list[PersonMention] = []
     for pattern in (_EN_AFTER, _EN_BEFORE):
         for m in pattern.finditer(body):
+            if m.group("name").split()[0] in _NOT_NAMES_EN or _org_at(orgs, m.start("name"), m.end("name")):
+                continue
             org_surface = (m.group("org") or "").strip()
             org = _org_at(orgs, m.start("org"), m.end("org")) if org_surface else None
-            organization = org["canonical"] if org else aliases.get(org_surface, (org_surface or None,))[0]
+            if org_surface and not org:
+                org = next((o for o in orgs if m.start("org") <= o["start"] < m.end("org")), None)
+            organization = org["canonical"] if org else aliases.get(org_surface, (None,))[0]
             people.append(PersonMention(name=m.group("name"), title=m.group("title"), organization=organization,
                                         start=m.start("name"), end=m.end("name"),
                                         mention_start=m.start(), mention_end=m.end()))
+    titled = {p["name"] for p in people}
+    for m in _EN_SPEAKS.finditer(body):
+        group = "n1" if m.group("n1") else "n2"
+        name = m.group(group)
+        if name in titled or name.split()[0] in _NOT_NAMES_EN or _org_at(orgs, m.start(group), m.end(group)):
+            continue
+        if any(name.split()[-1] == other.split()[-1] and name != other for other in titled):
+            continue  # "Mr. Kang said" style: the surname of someone already named
+        people.append(PersonMention(name=name, title=None, organization=None, start=m.start(group),
+                                    end=m.end(group), mention_start=m.start(group), mention_end=m.end(group)))
     return sorted(people, key=lambda p: p["start"])
 
 

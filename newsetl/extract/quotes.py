@@ -17,10 +17,13 @@ from .people import PRONOUNS_KO, TITLES_KO, PersonMention, short_reference_at
 from .text import sentence_spans
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』"}
-_QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[^」\n]{2,}?)」|『(?P<d>[^』\n]{2,}?)』')
+_QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[^」\n]{2,}?)」|『(?P<d>[^』\n]{2,}?)』'
+                    r"|‘(?P<e>[^’\n]{4,}?)’(?![a-z])|(?<![\w])'(?P<f>[^'\n]{4,}?[.,!?])'(?![\w])")
+_GROUPS = "abcdef"
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
 _KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며)\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
-_EN_SPEECH = r"(?:said|says|told|added|noted|explained|stated|wrote|according to)"
+_EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
+              r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보)")
@@ -34,7 +37,7 @@ _ORG_SUBJECT_KO = "은는이가도"
 _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
-_NAME_EN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
 
 
 class Quote(TypedDict):
@@ -78,22 +81,34 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     return None
 
 
+_EN_ATTRIBUTION = re.compile(
+    rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
+    rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
+    rf"(?:, [^,\"“”]{{2,120}},)? (?P<cue2>{_EN_SPEECH}))")
+
+
 def _speaker_en(after: str, body_start: int, people: list[PersonMention], known: dict[str, PersonMention],
                 topic: PersonMention | None):
-    """English attribution after the quote: ', said Jane Doe, CEO of X.' / ', she said.'"""
-    m = re.match(rf"^[,.]?\s*(?:{_EN_SPEECH}\s+(?P<n1>{_NAME_EN})|(?P<n2>{_NAME_EN}|[Hh]e|[Ss]he)\s+{_EN_SPEECH})", after)
+    """English attribution after the quote: ', said Jane Doe', ', DP floor leader Noh told reporters',
+    ', Kang, head of X, said', ', she said', ', one striker shouted' (a cue with no one to name)."""
+    m = _EN_ATTRIBUTION.match(after)
     if not m:
         return None, None
-    name = m.group("n1") or m.group("n2")
-    cue = re.search(_EN_SPEECH, m.group()).group()
-    if name.lower() in ("he", "she"):
+    who = m.group("who1") or m.group("who2")
+    cue = m.group("cue1") or m.group("cue2")
+    if who.split()[-1].lower() in ("he", "she") and len(who.split()) == 1:
         return topic, cue
-    for p in people:
-        if p["start"] >= body_start and p["name"] == name:
-            return p, cue
-    for full, person in known.items():
-        if full == name or full.split()[-1] == name.split()[-1]:
-            return person, cue
+    names = re.findall(_NAME_EN, who)
+    for name in reversed(names):
+        for p in people:
+            if p["start"] >= body_start and p["name"] == name:
+                return p, cue
+        for full, person in known.items():
+            if full == name or full.split()[-1] == name.split()[-1]:
+                return person, cue
+        for p in people:
+            if p["name"] == name or p["name"].split()[-1] == name.split()[-1]:
+                return p, cue
     return None, cue
 
 
@@ -169,7 +184,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
             org_speaker = None if speaker else _organization_subject(body, s_start, first_quote, orgs, language)
             for m in sentence_quotes:
-                group = next(g for g in "abcd" if m.group(g) is not None)
+                group = next(g for g in _GROUPS if m.group(g) is not None)
                 if cue is None:
                     continue  # quote marks without reporting speech: a title or a term, not a quote
                 quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
@@ -209,7 +224,7 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
     """'…김영섭 대표 "협업 통해…"': a quote in the headline, flagged, its speaker the name before it."""
     out: list[Quote] = []
     for m in _QUOTE.finditer(title):
-        group = next(g for g in "abcd" if m.group(g) is not None)
+        group = next(g for g in _GROUPS if m.group(g) is not None)
         before = title[:m.start()]
         speaker = None
         for name, person in people_by_name.items():
