@@ -19,13 +19,23 @@ TITLES_KO = sorted(
 )
 PARTICLES = "은는이가도의께에와과를을로"
 COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부")
+# The most frequent surnames (about 90% of Koreans): strict enough to tell 백승호 from 사티아
+TOP_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천")
+COMPOUND_SURNAMES = {"남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방", "을지"}
 PRONOUNS_KO = ("그는", "그가", "그도", "그녀는", "그녀가", "그녀도")
 
+
+def looks_korean_name(word: str) -> bool:
+    """김영섭, 남궁현: a common surname and one or two syllables of given name."""
+    return (len(word) in (2, 3) and word[0] in TOP_SURNAMES) or \
+        (len(word) in (3, 4) and word[:2] in COMPOUND_SURNAMES)
+
 # A department glued to its title ("아세안국장", "경제정책국장") counts as the title.
-_GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장")
+_GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
+                 "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣]{1,6}(?:"
-                       + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)]|$)")
+                       + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
 _SHORT_REF_KO = re.compile(r"(?<![가-힣])(?P<surname>[가-힣]) (?P<title>" + "|".join(map(re.escape, TITLES_KO)) +
                            r")(?=[" + PARTICLES + r"\s,.]|$)")
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
@@ -79,7 +89,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
     def korean_name(m: re.Match) -> bool:
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
         word = m.group()
-        return len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper
+        return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
+            (looks_korean_name(word) and len(word) >= 3 and word[:2] in COMPOUND_SURNAMES)
 
     last = words[-1]
     if not (all_proper(last) or korean_name(last)):
@@ -87,7 +98,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
     start = base + last.start()
     if len(words) > 1:  # a transliterated name in two words: 사티아 나델라, 마츠 그란리드
         prev = words[-2]
-        if base + prev.end() == start - 1 and all_proper(prev) and all_proper(last):
+        if base + prev.end() == start - 1 and all_proper(prev) and all_proper(last) and \
+                not (len(prev.group()) >= 3 and looks_korean_name(prev.group())):  # not "백승호 한은"
             start = base + prev.start()
     return start, end
 
@@ -103,12 +115,31 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
             continue
         span = _name_before(body, cursor, proper, orgs)
         organization = org["canonical"] if org else None
-        if not span and not org:
-            # "유재만 서울시버스노동조합 위원장": an organization no rule knows, between name and title
-            between = re.search(r"(?<= )[가-힣A-Za-z0-9·]{2,20}$", body[max(0, cursor - 21):cursor])
-            if between and not re.search(r"[은는이가을를의에도]$", between.group()):
-                span = _name_before(body, cursor - len(between.group()) - 1, proper, orgs)
-                organization = between.group() if span else None
+        if span and not org and " " not in body[span[0]:span[1]] and not looks_korean_name(body[span[0]:span[1]]):
+            # "백승호 한은 부총재": a word before the title that is no name may be an organization no rule knows
+            alternative = _name_before(body, span[0] - 1, proper, orgs) if span[0] > 0 else None
+            if alternative and looks_korean_name(body[alternative[0]:alternative[1]]):
+                organization, span = body[span[0]:span[1]], alternative
+        if not span:
+            # "유재만 서울시버스노동조합 위원장", "정우석 SK하이닉스 패키징개발담당 부사장": up to two words
+            # (an organization, a department) between the name and the title
+            words = list(re.finditer(r"[가-힣A-Za-z0-9·]{2,20}", body[max(0, cursor - 45):cursor]))
+            base = max(0, cursor - 45)
+            for skip in (1, 2):
+                if len(words) <= skip:
+                    break
+                skipped = words[-skip:]
+                if any(re.search(r"[은는이가을를의에도]$", w.group()) and not _org_at(orgs, base + w.start(), base + w.end())
+                       for w in skipped):
+                    break
+                candidate = _name_before(body, base + words[-skip - 1].end(), proper, orgs)
+                if candidate and base + words[-skip - 1].end() == base + skipped[0].start() - 1:
+                    span = candidate
+                    first = skipped[0]
+                    known = _org_at(orgs, base + first.start(), base + first.end() + 1) or \
+                        next((o for o in orgs if base + first.start() <= o["start"] < cursor), None)
+                    organization = organization or (known["canonical"] if known else first.group())
+                    break
         if not span:
             continue
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
