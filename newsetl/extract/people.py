@@ -13,7 +13,8 @@ TITLES_KO = sorted(
     대변인 애널리스트 대사 기자 특파원 변호사 CEO CTO CFO COO 창업자 최고경영자 부장 차장 과장 수석
     비서관 처장 검사 판사 감독 회장직무대행 후보자 후보 총재 부총재 원내대표 사무국장 차관보 협회장 노조위원장
     지부장 선임연구원 책임연구원 수석연구원 연구위원 조합장 이사장 부이사장 사무처장 단장 부단장 학장 사무관
-    주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사""".split(),
+    주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사
+    이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관""".split(),
     key=len,
     reverse=True,
 )
@@ -25,6 +26,14 @@ COMPOUND_SURNAMES = {"남궁", "선우", "제갈", "황보", "독고", "사공",
 PRONOUNS_KO = ("그는", "그가", "그도", "그녀는", "그녀가", "그녀도")
 
 
+# Places kiwi tags as proper nouns that stand between a name and a title ("… 필리핀 통상산업부 차관"): never names
+PLACES_KO = set("""미국 중국 일본 러시아 영국 프랑스 독일 이탈리아 스페인 캐나다 호주 인도 베트남 태국 필리핀 인도네시아
+    말레이시아 싱가포르 대만 홍콩 몽골 체코 폴란드 헝가리 네덜란드 벨기에 스위스 스웨덴 노르웨이 핀란드 덴마크 튀르키예
+    이스라엘 이란 사우디 이집트 브라질 멕시코 아르헨티나 칠레 남아공 나이지리아 케냐 우크라이나 북한 한국 서울 부산
+    대구 인천 광주 대전 울산 세종 제주 경기 강원 충북 충남 전북 전남 경북 경남 아태 아시아 유럽 중동 아프리카 북미
+    남미 동남아""".split())
+
+
 def looks_korean_name(word: str) -> bool:
     """김영섭, 남궁현: a common surname and one or two syllables of given name."""
     return (len(word) in (2, 3) and word[0] in TOP_SURNAMES) or \
@@ -32,11 +41,12 @@ def looks_korean_name(word: str) -> bool:
 
 # A department glued to its title ("아세안국장", "경제정책국장") counts as the title.
 _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
-                 "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장")
+                 "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
+                 "의장", "총괄")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
-                       r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣]{1,6}(?:"
+                       r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
-_SHORT_REF_KO = re.compile(r"(?<![가-힣])(?P<surname>[가-힣]) (?P<title>" + "|".join(map(re.escape, TITLES_KO)) +
+_SHORT_REF_KO = re.compile(r"(?<![가-힣])(?P<surname>남궁|선우|제갈|황보|독고|사공|서문|[가-힣]) (?P<title>" + "|".join(map(re.escape, TITLES_KO)) +
                            r")(?=[" + PARTICLES + r"\s,.]|$)")
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
 NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -84,7 +94,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
 
     def all_proper(m: re.Match) -> bool:
         s, e = base + m.start(), base + m.end()
-        return 2 <= e - s <= 5 and all(i in proper for i in range(s, e)) and _org_at(orgs, s, e) is None
+        return 2 <= e - s <= 6 and all(i in proper for i in range(s, e)) and _org_at(orgs, s, e) is None \
+            and m.group() not in PLACES_KO
 
     def korean_name(m: re.Match) -> bool:
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
@@ -115,10 +126,13 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
             continue
         span = _name_before(body, cursor, proper, orgs)
         organization = org["canonical"] if org else None
-        if span and not org and " " not in body[span[0]:span[1]] and not looks_korean_name(body[span[0]:span[1]]):
-            # "백승호 한은 부총재": a word before the title that is no name may be an organization no rule knows
+        if span and not org and " " not in body[span[0]:span[1]]:
+            # "백승호 한은 부총재", "주세린 서강대 교수": a Korean name is never followed by another name, so
+            # the word before the title is an organization no rule knows
             alternative = _name_before(body, span[0] - 1, proper, orgs) if span[0] > 0 else None
-            if alternative and looks_korean_name(body[alternative[0]:alternative[1]]):
+            if alternative and alternative[1] == span[0] - 1 and " " not in body[alternative[0]:alternative[1]] \
+                    and len(body[alternative[0]:alternative[1]]) >= 3 \
+                    and looks_korean_name(body[alternative[0]:alternative[1]]):
                 organization, span = body[span[0]:span[1]], alternative
         if not span:
             # "유재만 서울시버스노동조합 위원장", "정우석 SK하이닉스 패키징개발담당 부사장": up to two words
@@ -142,6 +156,12 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                     break
         if not span:
             continue
+        word = body[span[0]:span[1]]
+        before = _name_before(body, span[0] - 1, proper, orgs) if span[0] > 0 and " " not in word else None
+        if before and before[1] == span[0] - 1 and " " not in body[before[0]:before[1]] \
+                and len(body[before[0]:before[1]]) >= 3 and looks_korean_name(body[before[0]:before[1]]):
+            # "주세린 서강대 경제학과 교수": a Korean name is never followed by another name
+            organization, span = (organization if org else word), before
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
@@ -185,6 +205,6 @@ def find_people(body: str, language: str, orgs: list[OrganizationMention], prope
 def short_reference_at(body: str, start: int, end: int) -> tuple[str, str, int, int] | None:
     """'김 대표' inside [start, end): (surname, title, ref_start, ref_end)."""
     m = _SHORT_REF_KO.search(body, start, end)
-    if m and m.group("surname") in COMMON_SURNAMES:
+    if m and (m.group("surname") in COMMON_SURNAMES or m.group("surname") in COMPOUND_SURNAMES):
         return m.group("surname"), m.group("title"), m.start(), m.end()
     return None
