@@ -16,18 +16,33 @@ NOT_ORGANIZATIONS = {
     "COO", "M", "GPU", "CPU", "EV", "ESG", "IPO", "GDP", "MOU", "R&D", "UAM", "SW", "HW",
 }
 # Korean suffixes that make a word an organization, with the type they imply.
-SUFFIX_TYPES = [
-    ("대학교", "university"), ("위원회", "government"), ("연합회", "association"), ("협회", "association"),
+SUFFIX_TYPES = [  # longest first where one ends another
+    ("대학교", "university"), ("위원회", "government"), ("연합회", "association"), ("협의회", "association"),
+    ("협회", "association"), ("연맹", "association"), ("노동조합", "union"), ("노조", "union"),
     ("은행", "company"), ("그룹", "company"), ("전자", "company"), ("증권", "company"), ("재단", "association"),
-    ("연구원", "research"), ("공사", "company"), ("공단", "government"),
+    ("연구원", "research"), ("연구소", "research"), ("공사", "company"), ("공단", "government"),
+    ("지방법원", "court"), ("고등법원", "court"), ("법원", "court"), ("검찰청", "government"),
+    ("홀딩스", "company"), ("지주", "company"), ("건설", "company"), ("화학", "company"), ("제약", "company"),
+    ("바이오", "company"), ("엔터테인먼트", "company"), ("게임즈", "company"), ("텔레콤", "company"),
+    ("중공업", "company"), ("자산운용", "company"), ("보험", "company"), ("카드", "company"), ("캐피탈", "company"),
+    ("항공", "company"), ("해운", "company"), ("물산", "company"), ("모터스", "company"), ("테크", "company"),
+    ("사무국", "international"), ("학회", "association"), ("병원", "other"),
 ]
 _KO_ORG = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"
 )
 _EN_ORG = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w&'.-]+ ){0,4}(?:Inc\.|Corp\.|Corporation|Co\.|Ltd\.?|Group|Bank|University|Association))"
+    r"\b(?P<name>(?:[A-Z][\w&'.-]+ (?:(?:of|for|on) (?:the )?)?){0,5}(?:Inc\.|Corp\.|Corporation|Co\.|Ltd\.?|"
+    r"Group|Bank|University|Association|Party|Council|Agency|Commission|Federation|Union|Institute|Foundation|"
+    r"Court|Administration|Bureau|Committee|Electronics|Motors?|Holdings|Securities|Entertainment|Pictures|"
+    r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office))\b"
     r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
 )
+_OF_HEADS = {"Bank", "Ministry", "University", "Institute", "Federation", "Association", "Council", "Agency",
+             "Commission", "Office", "Bureau", "Committee", "Department", "Academy", "College", "Court", "Chamber",
+             "Party", "Union", "Confederation", "Corporation", "Board", "Service", "Administration", "Society"}
+# Capitalized words that start a sentence or a title, not an organization's name
+_EN_LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|On|In|At|For|But|And|When|After|While) ")
 
 
 class OrganizationMention(TypedDict):
@@ -64,6 +79,15 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+def _en_type(name: str) -> str:
+    last = name.split()[-1]
+    return {"Party": "party", "University": "university", "Court": "court", "Union": "union",
+            "Association": "association", "Federation": "association", "Council": "association",
+            "Institute": "research", "Foundation": "association", "Agency": "government",
+            "Commission": "government", "Administration": "government", "Bureau": "government",
+            "Committee": "government", "Office": "government", "Service": "government"}.get(last, "company")
+
+
 def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None) -> list[OrganizationMention]:
     aliases = aliases if aliases is not None else alias_table()
     mentions: list[OrganizationMention] = []
@@ -87,8 +111,19 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             add(name, name, kind, m.start("name"), False)
     for m in _EN_ORG.finditer(body):
         group = "name" if m.group("name") else "ministry"
-        name = m.group(group)
-        add(name, name, "government" if group == "ministry" else "company", m.start(group), False)
+        name, start = m.group(group), m.start(group)
+        while (lead := _EN_LEADING.match(name)) is not None:
+            name, start = name[lead.end():], start + lead.end()
+        if " of " in name and name.split(" of ")[0].split()[-1] not in _OF_HEADS:
+            # "Lee Do-yun of Blue Harbor Pictures": the organization is what follows "of"
+            cut = name.index(" of ") + 4
+            name, start = name[cut:], start + cut
+            if name.startswith("the "):
+                name, start = name[4:], start + 4
+        if " " not in name and group == "name" and not name.endswith((".", "Electronics", "Securities")):
+            continue  # a lone "Union" or "Court": a word, not a name
+        kind = "government" if group == "ministry" else _en_type(name)
+        add(name, aliases.get(name, (name,))[0], kind, start, False)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
     for m in re.finditer(r"\((?P<acro>[A-Z][A-Za-z&]{1,9})\)", body):
         before = next((x for x in mentions if x["end"] == m.start()), None)
