@@ -59,7 +59,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     """The person who is the subject of body[start:end] (the text before the first quote)."""
     window = body[start:end]
     named = [p for p in people if start <= p["start"] < end]
-    if named:
+    if named and language == "ko":
         return named[0]
     if language == "ko":
         ref = short_reference_at(body, start, end)
@@ -72,12 +72,17 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
         if any(re.search(rf"(?<![가-힣]){p}(?![가-힣])", window) for p in PRONOUNS_KO):
             return topic
     else:
-        if re.search(r"\b(?:[Hh]e|[Ss]he)\b", window):
-            return topic
+        # the earliest reference wins: a full name, a surname alone ("Seo noted", Korean order) or a
+        # given-name-last surname ("Doe said"), or he/she for the topic
+        found: list[tuple[int, PersonMention | None]] = [(p["start"] - start, p) for p in named]
         for name, person in known.items():
-            last = name.split()[-1]
-            if re.search(rf"\b{re.escape(last)}\b", window):
-                return person
+            for word in {name.split()[0], name.split()[-1]}:
+                if len(word) > 1 and (m := re.search(rf"\b{re.escape(word)}\b", window)):
+                    found.append((m.start(), person))
+        if m := re.search(r"\b(?:[Hh]e|[Ss]he)\b", window):
+            found.append((m.start(), topic))
+        if found:
+            return min(found, key=lambda f: f[0])[1]
     return None
 
 
@@ -99,15 +104,19 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
     if who.split()[-1].lower() in ("he", "she") and len(who.split()) == 1:
         return topic, cue
     names = re.findall(_NAME_EN, who)
+    def same(full: str, name: str) -> bool:  # "Oh" is Oh Kyung-hwan (surname first), "Doe" is Jane Doe
+        return full == name or (" " not in name and name in (full.split()[0], full.split()[-1])) or \
+            full.split()[-1] == name.split()[-1] and " " in name
+
     for name in reversed(names):
         for p in people:
             if p["start"] >= body_start and p["name"] == name:
                 return p, cue
         for full, person in known.items():
-            if full == name or full.split()[-1] == name.split()[-1]:
+            if same(full, name):
                 return person, cue
         for p in people:
-            if p["name"] == name or p["name"].split()[-1] == name.split()[-1]:
+            if same(p["name"], name):
                 return p, cue
     return None, cue
 
