@@ -198,8 +198,22 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
     return sorted(people, key=lambda p: p["start"])
 
 
+def _full_names(people: list[PersonMention]) -> list[PersonMention]:
+    """A later short mention takes the full name seen before: '찬타웡 국장' is 수파완 찬타웡, '남궁 전무' 남궁현."""
+    full: list[str] = []
+    for p in people:
+        name = p["name"]
+        longer = next((f for f in full if f != name and (f.split()[-1] == name or f.split()[0] == name
+                                                         or (name in COMPOUND_SURNAMES and f.startswith(name)))), None)
+        if longer:
+            p["name"] = longer
+        elif " " in name or len(name) >= 3:
+            full.append(name)
+    return [p for p in people if p["name"] not in COMPOUND_SURNAMES]
+
+
 def find_people(body: str, language: str, orgs: list[OrganizationMention], proper: set[int]) -> list[PersonMention]:
-    return find_people_ko(body, orgs, proper) if language == "ko" else find_people_en(body, orgs)
+    return _full_names(find_people_ko(body, orgs, proper) if language == "ko" else find_people_en(body, orgs))
 
 
 def short_reference_at(body: str, start: int, end: int) -> tuple[str, str, int, int] | None:
