@@ -41,7 +41,7 @@ def extract_article(article: Article) -> Extraction:
         p["organization"] = p["organization"] or org_of.get(p["name"])
     quotes = find_quotes(body, language, people, orgs)
     by_name = {p["name"]: p for p in people}
-    quotes = headline_quotes(article["title"], by_name, language) + quotes
+    quotes = headline_quotes(article["title"], by_name, language, quotes) + quotes
     events = find_events(body, language, _published_date(article), orgs)
     return Extraction(article_id=article["article_id"], quotes=quotes, organizations=orgs, people=people,
                       events=events)

@@ -13,13 +13,17 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
-from .people import PRONOUNS_KO, TITLES_KO, PersonMention, short_reference_at
+from .people import COMPOUND_SURNAMES, PRONOUNS_KO, TITLES_KO, PersonMention, short_reference_at
 from .text import sentence_spans
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』"}
 _QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[^」\n]{2,}?)」|『(?P<d>[^』\n]{2,}?)』'
-                    r"|‘(?P<e>[^’\n]{4,}?)’(?![a-z])|(?<![\w])'(?P<f>[^'\n]{4,}?[.,!?])'(?![\w])")
-_GROUPS = "abcdef"
+                    r"|‘(?P<e>[^’\n]{4,}?)’(?![a-z])|(?<![\w])'(?P<f>[^'\n]{4,}?[.,!?])'(?![\w])"
+                    r"|(?<![\w])'(?P<g>[^'\n]{4,}?)'(?=(?:이)?라(?:고|며|는)|고 |며 )")
+_GROUPS = "abcdefg"
+# "…"는 우려도 나온다 / "…"는 말도 나왔다: said, but by no one the text names
+_KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
+                         r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
 _KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며)\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
@@ -33,6 +37,9 @@ _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까
 _EN_INDIRECT = re.compile(r"\b(?P<cue>said|told [\w ]{2,30}?|added|noted|warned|stressed|argued|insisted|explained)"
                           r"(?: on \w+day)? that (?P<clause>[^\"“”]{12,})$")
 _ORG_SUBJECT_KO = "은는이가도"
+# "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
+_KO_CUE_LATER = re.compile(r"^(?:이?라?고|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
+                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:했다|혔다|였다|었다|았다|냈다))\s*\.?$")
 # a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
 _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
@@ -126,7 +133,7 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     for o in orgs:
         if not start <= o["start"] < end or o["start"] - start > 12:
             continue
-        after = body[o["end"]:o["end"] + 2]
+        after = body[o["end"]:o["end"] + 3].lstrip(")")
         if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
             return o
         if language == "en" and re.match(rf"\s+(?:{_EN_SPEECH}|has said|announced)", body[o["end"]:o["end"] + 20]):
@@ -178,11 +185,13 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         if sentence_quotes:
             tail = body[sentence_quotes[-1].end():s_end]
             if language == "ko":
-                m = _KO_CUE.match(tail)
+                m = _KO_CUE.match(tail) or _KO_CUE_LATER.match(tail)
                 if m:
                     cue = m.group("cue")
                     speaker = subject or _subject_before(body, sentence_quotes[-1].end(), s_end, people, known,
                                                          topic, language)
+                elif unnamed := _KO_UNNAMED.match(tail):
+                    cue = unnamed.group("cue")  # kept, with no speaker: never guessed
             else:
                 speaker, cue = _speaker_en(tail, sentence_quotes[-1].end(), people, known, topic)
                 if speaker is None and cue is None:
@@ -191,7 +200,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 if speaker is None and subject and re.search(_EN_SPEECH, body[s_start:first_quote]):
                     speaker, cue = subject, re.search(_EN_SPEECH, body[s_start:first_quote]).group()
 
-            org_speaker = None if speaker else _organization_subject(body, s_start, first_quote, orgs, language)
+            org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
+                _organization_subject(body, s_start, first_quote, orgs, language)
             for m in sentence_quotes:
                 group = next(g for g in _GROUPS if m.group(g) is not None)
                 if cue is None:
@@ -229,20 +239,50 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     return quotes
 
 
-def headline_quotes(title: str, people_by_name: dict[str, PersonMention], language: str) -> list[Quote]:
-    """'…김영섭 대표 "협업 통해…"': a quote in the headline, flagged, its speaker the name before it."""
+def _bigrams(text: str) -> set[str]:
+    folded = re.sub(r"\W+", "", text)
+    return {folded[i:i + 2] for i in range(len(folded) - 1)}
+
+
+def _echoed(text: str, body_quotes: list[Quote]) -> Quote | None:
+    """The body quote a headline condenses: the one sharing most character pairs with it (at least 40%)."""
+    grams = _bigrams(text)
+    scored = [(len(grams & _bigrams(q["text"])) / len(grams), q) for q in body_quotes if grams and q["speaker"]]
+    best = max(scored, key=lambda x: x[0], default=(0.0, None))
+    return best[1] if best[0] >= 0.4 else None
+
+
+def headline_quotes(title: str, people_by_name: dict[str, PersonMention], language: str,
+                    body_quotes: list[Quote] | None = None) -> list[Quote]:
+    """'…김영섭 대표 "협업 통해…"': a quote in the headline, flagged, its speaker the name before it.
+
+    A Korean headline's double-quoted phrase is a quote even when nobody is named before it (kept
+    with no speaker); single quotes in a headline mark names and terms ('톡픽'), not speech.
+    """
     out: list[Quote] = []
     for m in _QUOTE.finditer(title):
         group = next(g for g in _GROUPS if m.group(g) is not None)
+        if group in "efg":
+            continue
         before = title[:m.start()]
         speaker = None
         for name, person in people_by_name.items():
             last = name if language == "ko" else name.split()[-1]
-            if before.rstrip().endswith(last) or re.search(rf"{re.escape(last)}\s*(?:{person['title'] or ''})?\s*$", before):
+            surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+            if before.rstrip().endswith(last) or re.search(rf"{re.escape(last)}(?:\s+[^\s…,]+){{0,2}}\s*$", before) \
+                    or (language == "ko" and person["title"] and
+                        re.search(rf"{re.escape(surname)}\s*{re.escape(person['title'])}\s*$", before)):
                 speaker = person
-        if speaker is None and language == "ko":
+        if speaker is None and language == "ko" and (bare := re.search(r"(?:^|[\s…,·])(?P<title>[가-힣]{1,6})\s*$", before)):
+            titled = [p for p in people_by_name.values() if p["title"] == bare.group("title")]
+            speaker = titled[0] if len({p["name"] for p in titled}) == 1 else None  # "…총재 "…"": the one 총재
+        text = m.group(group)
+        if speaker is None and (echo := _echoed(text, body_quotes or [])):
+            speaker = people_by_name.get(echo["speaker"]) or {"name": echo["speaker"], "title": echo["speaker_title"],
+                                                              "organization": echo["speaker_org"]}
+        if speaker is None and language == "ko" and (" " not in text.strip() or len(text) < 6):
             continue  # a quoted term in a headline, not a quote
-        out.append(Quote(kind="headline", text=m.group(group), start=m.start(group), end=m.end(group),
+        out.append(Quote(kind="headline", text=text, start=m.start(group), end=m.end(group),
                          sentence_start=0, sentence_end=len(title),
                          speaker=speaker["name"] if speaker else None,
                          speaker_title=speaker["title"] if speaker else None,
