@@ -17,7 +17,8 @@ WEEKDAYS_KO = "월화수목금토일"
 
 _KO = re.compile(
     r"(?P<today>이날|오늘)|(?P<yesterday>전날|어제)|(?P<tomorrow>내일|다음날)"
-    r"|(?:(?P<y>20\d{2})년\s*)?(?:(?P<rel>지난달|이달|다음달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
+    r"|(?:(?:(?P<y>20\d{2})년|(?P<ry>지난해|작년|올해|내년))\s*)?"
+    r"(?:(?P<rel>지난달|이달|다음달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
 )
 _EN = re.compile(
     r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b"
@@ -47,6 +48,9 @@ def resolve_ko(match: re.Match, published: date) -> date | None:
     if g["tomorrow"]:
         return published + timedelta(days=1)
     day = int(g["d"])
+    if g["ry"] and g["m"]:  # "지난해 10월 22일"
+        shift = {"지난해": -1, "작년": -1, "올해": 0, "내년": 1}[g["ry"]]
+        return _safe(published.year + shift, int(g["m"]), day)
     if g["y"] and g["m"]:
         return _safe(int(g["y"]), int(g["m"]), day)
     if g["m"]:

@@ -21,12 +21,16 @@ TRIGGERS: list[tuple[str, str, str]] = [
     ("agreement", r"협약|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
     ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입", r"\binvest(?:s|ed|ing|ment)?\b"),
     ("product_launch", r"출시|선보였|공개했|론칭", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
+    ("election", r"선거|총선|대선|경선|보궐선거", r"\belection\b|\bprimary\b|\bby-election\b"),
+    ("meeting", r"회의|회담|면담|간담회|의원총회|의총|청문회|회동|통화했|만났다|만나", r"\bmet\b|\bmeeting\b|\bmeets\b|"
+     r"\btalks\b|\bhearing\b|\bsession\b"),
     ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
     ("earnings", r"영업이익|실적 발표|매출액", r"\bearnings\b|\bquarterly (?:profit|revenue)\b"),
     ("policy", r"정책|대책|규제안|시행한다|시행키로", r"\bpolicy\b|\bregulation\b"),
     ("lawsuit", r"소송|제소", r"\blawsuit\b|\bsued\b"),
-    ("visit", r"방한|방문했", r"\bvisit(?:ed)?\b"),
+    ("visit", r"방한|방문했|방문한다|순방", r"\bvisit(?:ed|s|ing)?\b|\btrip\b"),
+    ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
 ]
 _VENUE_KO = re.compile(r"(?P<venue>(?:[가-힣]+(?:시|도) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
 _VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
@@ -47,24 +51,26 @@ class Event(TypedDict):
     end: int
 
 
-def _type_of(sentence: str, language: str) -> str | None:
+def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None]:
+    """The event type a sentence reports, and where its trigger word is."""
     for kind, ko, en in TRIGGERS:
-        if re.search(ko if language == "ko" else en, sentence, flags=0 if language == "ko" else re.I):
-            return kind
-    return None
+        if m := re.search(ko if language == "ko" else en, sentence, flags=0 if language == "ko" else re.I):
+            return kind, m.start()
+    return None, None
 
 
 def find_events(body: str, language: str, published: date | None, orgs: list[OrganizationMention]) -> list[Event]:
     events: list[Event] = []
     for start, end in sentence_spans(body):
         sentence = body[start:end]
-        kind = _type_of(sentence, language)
+        kind, at = _type_of(sentence, language)
         if not kind:
             continue
         dates = find_dates(sentence, language, published)
         if not dates:
             continue  # an event we cannot date is too vague to be a fact
-        when, _, _, surface = dates[0]
+        # the date nearest the trigger: "said Thursday … signed Wednesday" dates the signing
+        when, _, _, surface = min(dates, key=lambda d: min(abs(d[1] - at), abs(d[2] - at)))
         venue = (_VENUE_KO if language == "ko" else _VENUE_EN).search(sentence)
         named = _NAME.search(sentence)
         participants = list(dict.fromkeys(o["canonical"] for o in orgs if start <= o["start"] < end and o["type"] != "media"))
