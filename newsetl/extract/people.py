@@ -46,8 +46,6 @@ _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
-_SHORT_REF_KO = re.compile(r"(?<![가-힣])(?P<surname>남궁|선우|제갈|황보|독고|사공|서문|[가-힣]) (?P<title>" + "|".join(map(re.escape, TITLES_KO)) +
-                           r")(?=[" + PARTICLES + r"\s,.]|$)")
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
 NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
@@ -216,9 +214,8 @@ def find_people(body: str, language: str, orgs: list[OrganizationMention], prope
     return _full_names(find_people_ko(body, orgs, proper) if language == "ko" else find_people_en(body, orgs))
 
 
-def short_reference_at(body: str, start: int, end: int) -> tuple[str, str, int, int] | None:
-    """'김 대표' inside [start, end): (surname, title, ref_start, ref_end)."""
-    m = _SHORT_REF_KO.search(body, start, end)
-    if m and (m.group("surname") in COMMON_SURNAMES or m.group("surname") in COMPOUND_SURNAMES):
-        return m.group("surname"), m.group("title"), m.start(), m.end()
-    return None
+def short_reference_pattern() -> re.Pattern:
+    """'김 대표', '남궁 전무', '정 관장': a surname and a title (a glued title's last part included)."""
+    return re.compile(r"(?<![가-힣])(?P<surname>남궁|선우|제갈|황보|독고|사공|서문|[가-힣]) (?P<title>"
+                      + "|".join(map(re.escape, sorted(set(TITLES_KO) | set(_GLUED_TITLES), key=len, reverse=True)))
+                      + r")(?=[" + PARTICLES + r"\s,.]|$)")

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
-from .people import COMPOUND_SURNAMES, PRONOUNS_KO, TITLES_KO, PersonMention, short_reference_at
+from .people import (
+    COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
+    PRONOUNS_KO,
+    TITLES_KO,
+    PersonMention,
+    short_reference_pattern,
+)
 from .text import sentence_spans
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』"}
@@ -37,6 +44,8 @@ _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까
 _EN_INDIRECT = re.compile(r"\b(?P<cue>said|told [\w ]{2,30}?|added|noted|warned|stressed|argued|insisted|explained)"
                           r"(?: on \w+day)? that (?P<clause>[^\"“”]{12,})$")
 _ORG_SUBJECT_KO = "은는이가도"
+_SUBJECT_PARTICLES = set("은는이가도")
+_SHORT_REFS = short_reference_pattern()
 # "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
 _KO_CUE_LATER = re.compile(r"^(?:이?라?고|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
                            rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:했다|혔다|였다|었다|았다|냈다))\s*\.?$")
@@ -66,18 +75,29 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     """The person who is the subject of body[start:end] (the text before the first quote)."""
     window = body[start:end]
     named = [p for p in people if start <= p["start"] < end]
-    if named and language == "ko":
-        return named[0]
     if language == "ko":
-        ref = short_reference_at(body, start, end)
-        if ref:
-            surname, title = ref[0], ref[1]
+        # Every reference to a person: a name with its title, a short reference (김 대표), a pronoun (그는).
+        # The subject is the first one that carries a subject particle (은/는/이/가); else the first one.
+        found: list[tuple[int, bool, PersonMention | None]] = []
+        for p in named:
+            edge = p.get("mention_end", p["end"])
+            found.append((p["start"], body[edge:edge + 1] in _SUBJECT_PARTICLES, p))
+        for ref in _SHORT_REFS.finditer(body, start, end):
+            surname, title = ref.group("surname"), ref.group("title")
+            if surname not in COMMON_SURNAMES and surname not in COMPOUND_SURNAMES:
+                continue
             candidates = [p for p in known.values() if p["name"].startswith(surname) and p["title"] == title] or \
+                [p for p in known.values() if p["name"].startswith(surname) and p["title"] and
+                 (p["title"].endswith(title) or title.endswith(p["title"]))] or \
                 [p for p in known.values() if p["name"].startswith(surname)]
             if len({c["name"] for c in candidates}) == 1:
-                return candidates[-1]
-        if any(re.search(rf"(?<![가-힣]){p}(?![가-힣])", window) for p in PRONOUNS_KO):
-            return topic
+                found.append((ref.start(), body[ref.end():ref.end() + 1] in _SUBJECT_PARTICLES, candidates[-1]))
+        for pronoun in PRONOUNS_KO:
+            for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
+                found.append((start + m.start(), True, topic))
+        found.sort(key=lambda f: f[0])
+        subject = next((f for f in found if f[1]), None) or (found[0] if found else None)
+        return subject[2] if subject else None
     else:
         # the earliest reference wins: a full name, a surname alone ("Seo noted", Korean order) or a
         # given-name-last surname ("Doe said"), or he/she for the topic
