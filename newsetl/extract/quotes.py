@@ -148,6 +148,31 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
     return None, cue
 
 
+_ORG_NOUNS_EN = {"ministry": ("government",), "government": ("government",), "agency": ("government",),
+                 "commission": ("government",), "office": ("government",), "company": ("company",),
+                 "firm": ("company",), "group": ("company",), "automaker": ("company",), "chipmaker": ("company",),
+                 "bank": ("company", "government"), "union": ("union",), "court": ("court",), "party": ("party",),
+                 "association": ("association",), "federation": ("association",), "university": ("university",),
+                 "operator": ("company",), "studio": ("company",), "festival": ("other", "association")}
+
+
+def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: list[dict]) -> dict | None:
+    """'…," Samsung said in a statement' / '…," the ministry said': the organization that spoke."""
+    m = _EN_ATTRIBUTION.match(body[after_start:s_end])
+    if not m:
+        return None
+    group = "who1" if m.group("who1") else "who2"
+    start, end = after_start + m.start(group), after_start + m.end(group)
+    named = [o for o in orgs if start <= o["start"] < end]
+    if named:
+        return named[-1]
+    noun = m.group(group).split()[-1].lower()
+    if m.group(group).lower().startswith("the ") and noun in _ORG_NOUNS_EN:
+        earlier = [o for o in orgs if o["end"] <= after_start and o["type"] in _ORG_NOUNS_EN[noun]]
+        return earlier[-1] if earlier else None
+    return None
+
+
 def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str) -> dict | None:
     """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said'."""
     for o in orgs:
@@ -222,6 +247,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
             org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
                 _organization_subject(body, s_start, first_quote, orgs, language)
+            if speaker is None and org_speaker is None and cue and language == "en":
+                org_speaker = _organization_in_attribution(body, sentence_quotes[-1].end(), s_end, orgs) or \
+                    _organization_in_attribution(body, sentence_quotes[0].end(), s_end, orgs)
             for m in sentence_quotes:
                 group = next(g for g in _GROUPS if m.group(g) is not None)
                 if cue is None:
