@@ -65,18 +65,44 @@ def alias_table(path: Path | None = None) -> dict[str, tuple[str, str]]:
         return {row["alias"]: (row["canonical_name"], row["organization_type"]) for row in csv.DictReader(handle)}
 
 
-@lru_cache(maxsize=4)
-def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
-    # Longest alias first so "Microsoft Corp." wins over "Microsoft"; Latin aliases need word
-    # edges ("KT" is not in "KTOA"); Korean ones must not start inside a word but may take a particle.
-    parts = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        escaped = re.escape(alias)
-        if re.search(r"[A-Za-z0-9]$", alias):
-            parts.append(rf"(?<![A-Za-z0-9가-힣]){escaped}(?![A-Za-z0-9])")
-        else:
-            parts.append(rf"(?<![A-Za-z0-9가-힣]){escaped}")
-    return re.compile("|".join(parts))
+# What may follow a Korean name: nothing Hangul, or particles (one or two: "에서도", "과의").
+# Without this "하이브" would be found in 하이브리드, "금융위" in 금융위기, "삼성" in 삼성동.
+_PARTICLES_KO = sorted("""은 는 이 가 을 를 의 에 에서 에게 께 와 과 도 로 으로 만 까지 부터 측 보다 처럼 이나 나 이라 라
+    이며 며 이고 고 랑 이랑 한테 마저 조차 뿐 등 이다 다 이었다 였다 이자 자 및 과도 와도 에도 에서는 에는 으로는 로는
+    와의 과의 에서의 으로서 로서 으로부터 로부터 이든 든 간 내 외 산하 소속 주도 주최 주관 대표""".split(), key=len, reverse=True)
+_KO_NAME_END = (r"(?=$|[^가-힣]|(?:" + "|".join(_PARTICLES_KO) + r")(?:$|[^가-힣]|(?:"
+                + "|".join(_PARTICLES_KO) + r")(?![가-힣])))")
+
+
+_KO_NAME_END_RE = re.compile(_KO_NAME_END)
+_WORD_START = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Za-z0-9가-힣]")
+
+
+def find_aliases(body: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
+    """(start, alias) of every alias in the body, the longest at each word start ("Microsoft Corp." over
+    "Microsoft"). Latin aliases need word edges ("KT" is not in "KTOA"); Korean ones may end only in a
+    particle, so a name is not found inside a longer word ("하이브" in 하이브리드, "삼성" in 삼성동).
+    A dictionary lookup per word start and alias length: no regex of a thousand alternatives."""
+    found, resume = [], 0
+    lengths = sorted({len(a) for a in aliases}, reverse=True)
+    for m in _WORD_START.finditer(body):
+        i = m.start()
+        if i < resume:
+            continue
+        for length in lengths:
+            alias = body[i:i + length]
+            if len(alias) < length or alias not in aliases:
+                continue
+            after = body[i + length:i + length + 1]
+            if re.search(r"[A-Za-z0-9]$", alias):
+                if after and re.match(r"[A-Za-z0-9]", after):
+                    continue
+            elif not _KO_NAME_END_RE.match(body, i + length):
+                continue
+            found.append((i, alias))
+            resume = i + length
+            break
+    return found
 
 
 def _en_type(name: str) -> str:
@@ -101,9 +127,9 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         mentions.append(OrganizationMention(surface=surface, canonical=canonical, type=kind,
                                             start=start, end=end, from_alias_table=from_table))
 
-    for m in _alias_pattern(tuple(aliases)).finditer(body):
-        canonical, kind = aliases[m.group()]
-        add(m.group(), canonical, kind, m.start(), True)
+    for start, alias in find_aliases(body, aliases):
+        canonical, kind = aliases[alias]
+        add(alias, canonical, kind, start, True)
     for m in _KO_ORG.finditer(body):
         name = m.group("name")
         kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
