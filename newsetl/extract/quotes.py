@@ -37,12 +37,24 @@ _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|repli
               r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
-                 r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보)")
+                 r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
+                 r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고)")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
 # Reported speech, English: "Kim said (that) the company would …"
-_EN_INDIRECT = re.compile(r"\b(?P<cue>said|told [\w ]{2,30}?|added|noted|warned|stressed|argued|insisted|explained)"
-                          r"(?: on \w+day)? that (?P<clause>[^\"“”]{12,})$")
+_EN_INDIRECT = re.compile(
+    r"\b(?P<cue>said|says|told [\w ]{2,30}?|added|adding|noted|noting|warned|stressed|argued|insisted|explained|"
+    r"saying|announced|estimated|predicted|forecast)"
+    r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
+    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*) "
+    r"(?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|expects?|[a-z]+ed)\b[^\"“”]{8,}))$")
+# "…"며 대학들이 … 공개해야 한다고 주장했다 / "…," she said, adding that …: reported speech after a quote
+_KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
+                               rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
+_EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning) that (?P<clause>[^\"“”]{12,}?)\.?$")
+# "서울시에 따르면 …": a report attributed to whoever it is "according to"
+_KO_ACCORDING = re.compile(r"(?P<source>\S+)에 따르면\s+(?P<clause>[^\"“”「」]{8,}?)\.?$")
 _ORG_SUBJECT_KO = "은는이가도"
 _SUBJECT_PARTICLES = set("은는이가도")
 _SHORT_REFS = short_reference_pattern()
@@ -202,9 +214,14 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     """(start, end, cue) of the reported clause of a sentence with no quote marks."""
     sentence = body[s_start:s_end]
     m = (_KO_INDIRECT if language == "ko" else _EN_INDIRECT).search(sentence)
-    if not m or len(m.group("clause").strip()) < 8:
+    if not m and language == "ko" and (m := _KO_ACCORDING.search(sentence)):
+        return s_start + m.start("clause"), s_start + m.end("clause"), "따르면"
+    if not m:
         return None
-    start, end = s_start + m.start("clause"), s_start + m.end("clause")
+    group = "clause" if m.group("clause") else "bare"
+    if len(m.group(group).strip()) < 8:
+        return None
+    start, end = s_start + m.start(group), s_start + m.end(group)
     if language == "en":
         end = s_start + len(sentence.rstrip(". "))
     return start, end, m.group("cue").strip()
@@ -256,6 +273,12 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     continue  # quote marks without reporting speech: a title or a term, not a quote
                 quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
                                      speaker, org_speaker, cue, by_name_org))
+            tail_reported = (_KO_TAIL_INDIRECT if language == "ko" else _EN_TAIL_INDIRECT).search(tail)
+            if cue and tail_reported and (speaker or org_speaker):
+                base = sentence_quotes[-1].end()
+                quotes.append(_quote("indirect", tail_reported.group("clause"), base + tail_reported.start("clause"),
+                                     base + tail_reported.end("clause"), s_start, s_end, speaker, org_speaker,
+                                     tail_reported.group("cue"), by_name_org))
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
@@ -263,6 +286,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language)
+            if cue == "따르면":
+                # only a named source counts: "서울시에 따르면", not "조사에 따르면" or "통계에 따르면"
+                source_end = body.rfind("에 따르면", s_start, start)
+                speaker = next((p for p in people if s_start <= p["start"] and p.get("mention_end", p["end"]) == source_end), None)
+                org_speaker = None if speaker else next((o for o in orgs if o["end"] == source_end), None)
+                named_source = speaker is not None or org_speaker is not None
+            else:
+                named_source = True
             clause_start = start
             for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
                 edge = who.get("mention_end", who["end"])
@@ -273,7 +304,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             if language == "ko" and (lead_when := _LEADING_WHEN_KO.match(body[clause_start:end])):
                 clause_start += lead_when.end()
             text = body[clause_start:end].strip()
-            if len(text) >= 8:
+            if len(text) >= 8 and named_source:
                 lead = len(body[clause_start:end]) - len(body[clause_start:end].lstrip())
                 quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
                                      s_start, s_end, speaker, org_speaker, cue, by_name_org))
