@@ -165,3 +165,8 @@ def test_a_keynote_at_a_named_gathering_gives_the_conference_too(sample_facts):
     assert set(events) == {("keynote", "2024-10-01"), ("conference", "2024-10-01"), ("partnership", "2024-09-30")}
     conference = events["conference", "2024-10-01"]
     assert conference["name"] == "M360 APAC" and "GSMA" in conference["participants"]
+
+
+def test_sample_events_have_their_venue(sample_facts):
+    located = {e["type"]: e["location"] for e in sample_facts["events"]}
+    assert located["keynote"] == located["conference"] == "서울 중구 조선호텔"

@@ -32,7 +32,7 @@ TRIGGERS: list[tuple[str, str, str]] = [
     ("visit", r"방한|방문했|방문한다|순방", r"\bvisit(?:ed|s|ing)?\b|\btrip\b"),
     ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
 ]
-_VENUE_KO = re.compile(r"(?P<venue>(?:[가-힣]+(?:시|도) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
+_VENUE_KO = re.compile(r"(?P<venue>(?:(?:[가-힣]+(?:시|도)|서울|부산|대구|인천|광주|대전|울산|세종|제주|경기) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
 _VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
 _NAME = re.compile(r"'(?P<a>[^'\n]{2,60})'|‘(?P<b>[^’\n]{2,60})’")
 # "…에서 열린 'M360 APAC' 기조연설": the gathering a keynote or meeting took place at is an event too
