@@ -127,7 +127,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
 
 _EN_ATTRIBUTION = re.compile(
     rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
-    rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
+    rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
     rf"(?:, [^,\"“”]{{2,120}},)? (?P<cue2>{_EN_SPEECH}))")
 
 
@@ -227,6 +227,14 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     return start, end, m.group("cue").strip()
 
 
+def _only_quotes(body: str, s_start: int, s_end: int, sentence_quotes: list[re.Match]) -> bool:
+    """The sentence is nothing but quoted speech (and punctuation)."""
+    rest = body[s_start:s_end]
+    for m in reversed(sentence_quotes):
+        rest = rest[:m.start() - s_start] + rest[m.end() - s_start:]
+    return not re.sub(r"[\s.,!?…]", "", rest)
+
+
 def find_quotes(body: str, language: str, people: list[PersonMention], orgs: list[dict] | None = None) -> list[Quote]:
     orgs = orgs or []
     quotes: list[Quote] = []
@@ -238,6 +246,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             by_name_org.setdefault(p["name"], p["organization"])
 
     for s_start, s_end in sentence_spans(body):
+        previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
@@ -279,6 +288,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", tail_reported.group("clause"), base + tail_reported.start("clause"),
                                      base + tail_reported.end("clause"), s_start, s_end, speaker, org_speaker,
                                      tail_reported.group("cue"), by_name_org))
+            if cue is None and previous and _only_quotes(body, s_start, s_end, sentence_quotes) \
+                    and previous["sentence_end"] >= s_start - 2:
+                # '"…," Oh said. "But make no mistake: …"': a quote standing alone right after an attributed
+                # one continues it
+                for m in sentence_quotes:
+                    group = next(g for g in _GROUPS if m.group(g) is not None)
+                    quotes.append(Quote(**{**previous, "text": m.group(group), "start": m.start(group),
+                                           "end": m.end(group), "sentence_start": s_start, "sentence_end": s_end}))
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
