@@ -34,6 +34,10 @@ PLACES_KO = set("""미국 중국 일본 러시아 영국 프랑스 독일 이탈
     남미 동남아""".split())
 
 
+# A word ending like this is a particle or verb form (전망이, 나서야, 한다고, 성명을), not a given name
+_NOT_NAME_ENDINGS = set("은는을를의에고야게한급이가서면며도만달")
+
+
 def looks_korean_name(word: str) -> bool:
     """김영섭, 남궁현: a common surname and one or two syllables of given name."""
     return (len(word) in (2, 3) and word[0] in TOP_SURNAMES) or \
@@ -42,7 +46,7 @@ def looks_korean_name(word: str) -> bool:
 # A department glued to its title ("아세안국장", "경제정책국장") counts as the title.
 _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
                  "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
-                 "의장", "총괄")
+                 "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
@@ -98,8 +102,10 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
     def korean_name(m: re.Match) -> bool:
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
         word = m.group()
+        # …or not at all (한여름, 류하은): before a title, three syllables after a frequent surname will do
         return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
-            (looks_korean_name(word) and len(word) >= 3 and word[:2] in COMPOUND_SURNAMES)
+            (looks_korean_name(word) and len(word) >= 3 and
+             (word[:2] in COMPOUND_SURNAMES or (len(word) == 3 and word[-1] not in _NOT_NAME_ENDINGS)))
 
     last = words[-1]
     if not (all_proper(last) or korean_name(last)):

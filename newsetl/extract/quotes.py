@@ -56,6 +56,8 @@ _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning)
 # "서울시에 따르면 …": a report attributed to whoever it is "according to"
 _KO_ACCORDING = re.compile(r"(?P<source>\S+)에 따르면\s+(?P<clause>[^\"“”「」]{8,}?)\.?$")
 _ORG_SUBJECT_KO = "은는이가도"
+# A sentence of background ("앞서 윤 연구원은 … 지적했다"): its subject does not become the one "그는" means next
+_BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞서|Earlier|Previously|Last week)\b|^앞서 ")
 _SUBJECT_PARTICLES = set("은는이가도")
 _SHORT_REFS = short_reference_pattern()
 # "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
@@ -328,8 +330,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
-        # The topic moves to whoever is the subject of this sentence (the speaker, when quoted).
-        if speaker or subject:
+        # The topic moves to whoever is the subject of this sentence (the speaker, when quoted), unless the
+        # sentence is background ("앞서 …", "Earlier, …") that the story then answers.
+        sentence = body[s_start:s_end]
+        if (speaker or subject) and not _BACKGROUND.match(sentence):
             person = speaker or subject
             topic = known.get(person["name"], person)
     return quotes
