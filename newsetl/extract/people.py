@@ -108,6 +108,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
              (word[:2] in COMPOUND_SURNAMES or (len(word) == 3 and word[-1] not in _NOT_NAME_ENDINGS)))
 
     last = words[-1]
+    if base + last.start() > 0 and re.match(r"[A-Za-z0-9]", body[base + last.start() - 1]):
+        return None  # the Hangul end of a mixed name (SK하이닉스), not a person
     if not (all_proper(last) or korean_name(last)):
         return None
     start = base + last.start()
