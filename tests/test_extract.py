@@ -170,3 +170,10 @@ def test_a_keynote_at_a_named_gathering_gives_the_conference_too(sample_facts):
 def test_sample_events_have_their_venue(sample_facts):
     located = {e["type"]: e["location"] for e in sample_facts["events"]}
     assert located["keynote"] == located["conference"] == "서울 중구 조선호텔"
+
+
+def test_abbreviations_end_no_sentence():
+    body = "Samsung Electronics Co. said Thursday it has signed a deal. U.S. officials met on Sept. 30 in Seoul. Done."
+    assert [body[s:e] for s, e in sentence_spans(body)] == [
+        "Samsung Electronics Co. said Thursday it has signed a deal.", "U.S. officials met on Sept. 30 in Seoul.",
+        "Done."]

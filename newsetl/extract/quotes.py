@@ -56,6 +56,8 @@ _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning)
 # "서울시에 따르면 …": a report attributed to whoever it is "according to"
 _KO_ACCORDING = re.compile(r"(?P<source>\S+)에 따르면\s+(?P<clause>[^\"“”「」]{8,}?)\.?$")
 _ORG_SUBJECT_KO = "은는이가도"
+# A Korean sentence opening like this and naming no subject continues the person speaking before it
+_CONTINUES = re.compile(r"^(?:그러면서|그러면서도|이어|이어서|아울러|또|또한|그는 또|이와 함께|이어 그는)\s")
 # A sentence of background ("앞서 윤 연구원은 … 지적했다"): its subject does not become the one "그는" means next
 _BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞서|Earlier|Previously|Last week)\b|^앞서 ")
 _SUBJECT_PARTICLES = set("은는이가도")
@@ -190,12 +192,13 @@ def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: 
 def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str) -> dict | None:
     """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said'."""
     for o in orgs:
-        if not start <= o["start"] < end or o["start"] - start > 12:
+        if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
             continue
         after = body[o["end"]:o["end"] + 3].lstrip(")")
         if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
             return o
-        if language == "en" and re.match(rf"\s+(?:{_EN_SPEECH}|has said|announced)", body[o["end"]:o["end"] + 20]):
+        if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
+                                         body[o["end"]:o["end"] + 30]):
             return o
     return None
 
@@ -253,6 +256,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
         subject = _subject_before(body, s_start, first_quote, people, known, topic, language)
+        if subject is None and language == "ko" and _CONTINUES.match(body[s_start:s_end]):
+            subject = topic  # "그러면서 …고 촉구했다": no subject of its own, the one speaking goes on
 
         speaker, cue = None, None
         if sentence_quotes:

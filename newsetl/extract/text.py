@@ -6,6 +6,10 @@ import re
 
 OPENING = {"“": "”", "「": "」", "『": "』", '"': '"'}
 _END = re.compile(r"[.!?。]")
+# A period after these ends no sentence: "Samsung Electronics Co. said", "U.S. officials", "Sept. 30"
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])$")
 
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
@@ -20,7 +24,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
                     closer = None
             elif ch in OPENING:
                 closer = OPENING[ch]
-            elif _END.match(ch) and (i + 1 == len(text) or text[i + 1] == " "):
+            elif _END.match(ch) and (i + 1 == len(text) or text[i + 1] == " ") and \
+                    not (ch == "." and _ABBREVIATION.search(text[max(0, i - 6):i])):
                 spans.append((base + start, base + i + 1))
                 start = i + 2
         if start < len(text) and text[start:].strip():
