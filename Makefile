@@ -63,7 +63,10 @@ test: $(VENV)/.synced
 
 eval: $(VENV)/.synced
 	@mkdir -p reports
-	$(BIN)/newsetl eval --json reports/eval.json
+	@echo "== development gold (tests/gold/: the rules were shaped on it)"
+	@$(BIN)/newsetl eval --json reports/eval.json
+	@echo "== held-out gold (tests/gold/heldout/: never tuned on)"
+	@$(BIN)/newsetl eval --gold tests/gold/heldout --json reports/eval-heldout.json
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check .
