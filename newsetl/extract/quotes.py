@@ -32,7 +32,7 @@ _GROUPS = "abcdefg"
 _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
                          r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
-_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며)\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
+_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
               r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
@@ -47,8 +47,9 @@ _EN_INDIRECT = re.compile(
     r"saying|announced|estimated|predicted|forecast)"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
-    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*) "
-    r"(?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|expects?|[a-z]+ed)\b[^\"“”]{8,}))$")
+    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
+    r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
+    r"expects?|[a-z]+ed)\b[^\"“”]{8,}))$")
 # "…"며 대학들이 … 공개해야 한다고 주장했다 / "…," she said, adding that …: reported speech after a quote
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
@@ -56,6 +57,12 @@ _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning)
 # "서울시에 따르면 …": a report attributed to whoever it is "according to"
 _KO_ACCORDING = re.compile(r"(?P<source>\S+)에 따르면\s+(?P<clause>[^\"“”「」]{8,}?)\.?$")
 _ORG_SUBJECT_KO = "은는이가도"
+# '"…" 백 본부장의 말이다' / '…라는 게 회사 측 설명이다'
+_KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]{1,40}?)(?:의|측)?\s+(?P<cue>말이다|설명이다|얘기다|"
+                          r"지적이다|분석이다|전언이다|평가다|주장이다|입장이다)\s*\.?$")
+# "대통령실은 의제에 제한을 두지 않겠다는 입장을 밝혔다": a stance reported as speech
+_KO_STANCE = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|겠다))는\s+(?:입장|뜻|방침|의사|계획|견해)을\s+"
+                        r"(?P<cue>(?:밝혔|전했|내비쳤|나타냈|재확인했|고수했)다)\s*\.?$")
 # A Korean sentence opening like this and naming no subject continues the person speaking before it
 _CONTINUES = re.compile(r"^(?:그러면서|그러면서도|이어|이어서|아울러|또|또한|그는 또|이와 함께|이어 그는)\s")
 # A sentence of background ("앞서 윤 연구원은 … 지적했다"): its subject does not become the one "그는" means next
@@ -194,7 +201,9 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     for o in orgs:
         if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
             continue
-        after = body[o["end"]:o["end"] + 3].lstrip(")")
+        after = body[o["end"]:o["end"] + 4].lstrip(")")
+        if language == "ko" and re.match(r"\s?측(?:은|는|이|도)", after):  # "LG유플러스 측은"
+            return o
         if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
             return o
         if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
@@ -219,6 +228,8 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     """(start, end, cue) of the reported clause of a sentence with no quote marks."""
     sentence = body[s_start:s_end]
     m = (_KO_INDIRECT if language == "ko" else _EN_INDIRECT).search(sentence)
+    if not m and language == "ko":
+        m = _KO_STANCE.search(sentence)
     if not m and language == "ko" and (m := _KO_ACCORDING.search(sentence)):
         return s_start + m.start("clause"), s_start + m.end("clause"), "따르면"
     if not m:
@@ -268,6 +279,12 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     cue = m.group("cue")
                     speaker = subject or _subject_before(body, sentence_quotes[-1].end(), s_end, people, known,
                                                          topic, language)
+                elif words_of := _KO_WORDS_OF.match(tail):
+                    # '"…" 백 본부장의 말이다': the speaker named after the quote
+                    cue = words_of.group("cue")
+                    base = sentence_quotes[-1].end()
+                    speaker = _subject_before(body, base + words_of.start("who"), base + words_of.end("who"), people,
+                                              known, topic, language)
                 elif unnamed := _KO_UNNAMED.match(tail):
                     cue = unnamed.group("cue")  # kept, with no speaker: never guessed
             else:
@@ -344,6 +361,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     return quotes
 
 
+_EN_HEADLINE_TAIL = re.compile(r":\s*['‘](?P<q>[^\n]{6,}?)['’]\s*$")
+
+
 def _bigrams(text: str) -> set[str]:
     folded = re.sub(r"\W+", "", text)
     return {folded[i:i + 2] for i in range(len(folded) - 1)}
@@ -365,8 +385,12 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
     with no speaker); single quotes in a headline mark names and terms ('톡픽'), not speech.
     """
     out: list[Quote] = []
-    for m in _QUOTE.finditer(title):
-        group = next(g for g in _GROUPS if m.group(g) is not None)
+    matches = list(_QUOTE.finditer(title))
+    if language == "en" and (tail := _EN_HEADLINE_TAIL.search(title)) and not any(
+            m.start() <= tail.start("q") < m.end() for m in matches if next(g for g in _GROUPS if m.group(g)) in "abcd"):
+        matches = [tail]  # "…: 'Rules alone won't fix this'": single quotes ending an English headline are speech
+    for m in matches:
+        group = "q" if "q" in m.groupdict() else next(g for g in _GROUPS if m.group(g) is not None)
         if group in "efg":
             continue
         before = title[:m.start()]
