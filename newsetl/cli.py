@@ -119,7 +119,7 @@ def cmd_sources(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluate import evaluate, format_table, summary
 
-    result = evaluate(Path(args.gold), load().timezone)
+    result = evaluate(Path(args.gold), load().timezone, args.language)
     print(format_table(result))
     if args.misses:
         for name, score in result["scores"].items():
@@ -129,7 +129,7 @@ def cmd_eval(args) -> int:
     if args.json:
         out = {"summary": summary(result), **{f"{k}_misses": v.misses for k, v in result["scores"].items()}}
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1))
-    if args.update_baseline:
+    if args.update_baseline and not args.language:
         baseline = Path(args.gold) / "baseline.json"
         baseline.write_text(json.dumps(summary(result), ensure_ascii=False, indent=1) + "\n")
         print(f"baseline written: {baseline}")
@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"),
                    help="folder of *.gold.json files (default tests/gold)")
     p.add_argument("--json", help="also write the scores and the misses to this file")
+    p.add_argument("--language", choices=["ko", "en"], help="score only the articles in this language")
     p.add_argument("--misses", action="store_true", help="print what was missed or spurious, per metric")
     p.add_argument("--update-baseline", action="store_true",
                    help="write the scores to <gold>/baseline.json, the floor tests/test_eval.py holds them to")

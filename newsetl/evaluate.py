@@ -121,7 +121,7 @@ def article_for(gold: dict, gold_file: Path) -> Path:
     return gold_file.parent / "articles" / gold_file.name.replace(".gold.json", ".ko.txt")
 
 
-def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul") -> dict:
+def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | None = None) -> dict:
     """Clean + extract every gold article and score it; returns the scores and the readable misses."""
     aliases = alias_table()
     scores = {name: Score() for name in ("quotes", "quotes_with_speaker", "direct_quotes_with_speaker",
@@ -129,6 +129,8 @@ def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul") -> dict:
     articles = []
     for gold_file in sorted(gold_folder.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        if language and gold.get("article", {}).get("language") != language:
+            continue
         source = article_for(gold, gold_file)
         data = source.read_bytes()
         item = RawItem(item_id=sha256_bytes(data), source="gold", uri=str(source), fetched_at="",

@@ -27,6 +27,8 @@ SUFFIX_TYPES = [  # longest first where one ends another
     ("중공업", "company"), ("자산운용", "company"), ("보험", "company"), ("카드", "company"), ("캐피탈", "company"),
     ("항공", "company"), ("해운", "company"), ("물산", "company"), ("모터스", "company"), ("테크", "company"),
     ("사무국", "international"), ("학회", "association"), ("병원", "other"),
+    ("모빌리티", "company"), ("로보틱스", "company"), ("솔루션", "company"), ("시스템즈", "company"),
+    ("네트웍스", "company"), ("헬스케어", "company"), ("파마", "company"), ("리테일", "company"), ("푸드", "company"),
 ]
 _KO_ORG = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"

@@ -14,7 +14,9 @@ TITLES_KO = sorted(
     비서관 처장 검사 판사 감독 회장직무대행 후보자 후보 총재 부총재 원내대표 사무국장 차관보 협회장 노조위원장
     지부장 선임연구원 책임연구원 수석연구원 연구위원 조합장 이사장 부이사장 사무처장 단장 부단장 학장 사무관
     주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사
-    이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관""".split(),
+    이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관
+    최고위원 수석최고위원 원내수석부대표 원내부대표 부대변인 정책위의장 사무부총장 비대위원장 비상대책위원장
+    부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단""".split(),
     key=len,
     reverse=True,
 )
@@ -103,6 +105,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
         word = m.group()
         # …or not at all (한여름, 류하은): before a title, three syllables after a frequent surname will do
+        if _org_at(orgs, base + m.start(), base + m.end()):
+            return False  # 민주당 reads like a name but is an organization
         return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
             (looks_korean_name(word) and len(word) >= 3 and
              (word[:2] in COMPOUND_SURNAMES or (len(word) == 3 and word[-1] not in _NOT_NAME_ENDINGS)))
@@ -168,6 +172,13 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                 and len(body[before[0]:before[1]]) >= 3 and looks_korean_name(body[before[0]:before[1]]):
             # "주세린 서강대 경제학과 교수": a Korean name is never followed by another name
             organization, span = (organization if org else word), before
+        if organization is None:
+            # "국민의힘 박정훈 원내대변인", "황정아 의원(더불어민주당)": the organization before the name or after
+            # the title in brackets
+            ahead = next((o for o in orgs if o["end"] in (span[0] - 1, span[0] - 4) and
+                          body[o["end"]:span[0]].strip() in ("", "소속")), None) or \
+                next((o for o in orgs if o["start"] == m.end() + 1 and body[m.end():m.end() + 1] == "("), None)
+            organization = ahead["canonical"] if ahead else None
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))

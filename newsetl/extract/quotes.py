@@ -32,7 +32,7 @@ _GROUPS = "abcdefg"
 _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
                          r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
-_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
+_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
               r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
@@ -204,6 +204,13 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
         after = body[o["end"]:o["end"] + 4].lstrip(")")
         if language == "ko" and re.match(r"\s?측(?:은|는|이|도)", after):  # "LG유플러스 측은"
             return o
+        if language == "ko" and re.match(r"\s[가-힣A-Za-z0-9]{1,10}(?:\([^)]{0,30}\))?(?:은|는|이|가|도)\s",
+                                         body[o["end"]:o["end"] + 50]) and not any(
+                p_start for p_start in range(o["end"], o["end"] + 12) if body[p_start:p_start + 1] == '"'):
+            # "서울행정법원 행정13부(부장판사 김정중)는", "삼성전자 반도체부문은": a part of the organization speaks
+            unit = re.match(r"\s(?P<unit>[가-힣A-Za-z0-9]{1,10})", body[o["end"]:o["end"] + 12]).group("unit")
+            if re.search(r"(?:부|부문|본부|재판부|사무국|위원회|측|노조|지부|당국|대변인실)$", unit):
+                return o
         if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
             return o
         if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
