@@ -70,9 +70,11 @@ _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|P
                         rf"Culture|Labor|Transport|Land|Science|Defense|Unification|Health|Interior|Justice) )*"
                         rf"(?:CEO|Chief Executive|President|Chairman|Chairwoman|Minister|Governor|Director|Professor|"
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
-                        rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>{_NAME_EN})")
+                        rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
+                        rf"(?: {NAME_WORD_EN}){{0,2}})\b")
 # "…," said Kang Tae-won / Kang Tae-won said / Kang Tae-won, 54, …: a person named without a title
-_EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))|(?P<n2>{_NAME_EN}) (?:said|says|told|added|noted|warned)\b")
+_EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))"
+                        rf"|(?P<n2>{_NAME_EN})(?:, (?:\d{{2}}|[^,\"“”]{{3,80}}),)? (?:said|says|told|added|noted|warned)\b")
 
 
 class PersonMention(TypedDict):

@@ -47,6 +47,7 @@ _EN_INDIRECT = re.compile(
     r"saying|announced|estimated|predicted|forecast)"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
+    r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
     r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
     r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
     r"expects?|[a-z]+ed)\b[^\"“”]{8,}))$")
@@ -301,6 +302,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                                                people, known, topic)
                 if speaker is None and subject and re.search(_EN_SPEECH, body[s_start:first_quote]):
                     speaker, cue = subject, re.search(_EN_SPEECH, body[s_start:first_quote]).group()
+                if speaker is None and cue is None and (intro := _EN_INTRO.search(body[s_start:first_quote])):
+                    # 'He said: "…"' / 'Kim told reporters, "…"'
+                    cue = intro.group("cue")
+                    speaker = subject or topic
 
             org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
                 _organization_subject(body, s_start, first_quote, orgs, language)
@@ -368,6 +373,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     return quotes
 
 
+_EN_INTRO = re.compile(rf"\b(?P<cue>{_EN_SPEECH})(?: [\w ]{{0,30}}?)?[:,]\s*$")
 _EN_HEADLINE_TAIL = re.compile(r":\s*['‘](?P<q>[^\n]{6,}?)['’]\s*$")
 
 
