@@ -72,6 +72,10 @@ _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|P
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
                         rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
                         rf"(?: {NAME_WORD_EN}){{0,2}})\b")
+_TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwoman", "President", "Minister", "Professor",
+                   "Dr", "Rep", "Sen", "Gen", "Ambassador", "Officer", "Chief", "Director", "Secretary", "Commissioner",
+                   "Lawmaker", "Prosecutor", "Attorney", "Lawyer", "Premier", "Chancellor", "Deputy", "Vice", "Prime",
+                   "Senator", "Representative", "Coach", "Captain", "Bishop"}
 # "…," said Kang Tae-won / Kang Tae-won said / Kang Tae-won, 54, …: a person named without a title
 _EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))"
                         rf"|(?P<n2>{_NAME_EN})(?:, (?:\d{{2}}|[^,\"“”]{{3,80}}),)? (?:said|says|told|added|noted|warned)\b")
@@ -214,6 +218,11 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
             continue  # "Mr. Kang said" style: the surname of someone already named
         people.append(PersonMention(name=name, title=None, organization=None, start=m.start(group),
                                     end=m.end(group), mention_start=m.start(group), mention_end=m.end(group)))
+    for p in people:  # "Judge Kwon Hyuk-jae": a title read as part of the name
+        while " " in p["name"] and p["name"].split()[0] in _TITLE_WORDS_EN:
+            word, rest = p["name"].split(" ", 1)
+            p["title"] = p["title"] or word
+            p["name"], p["start"] = rest, p["start"] + len(word) + 1
     return sorted(people, key=lambda p: p["start"])
 
 
