@@ -72,6 +72,7 @@ _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|P
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
                         rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
                         rf"(?: {NAME_WORD_EN}){{0,2}})\b")
+_KOREAN_NAME_EN = re.compile(r"(?<![\w.-])[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{1,6}\b")
 _TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwoman", "President", "Minister", "Professor",
                    "Dr", "Rep", "Sen", "Gen", "Ambassador", "Officer", "Chief", "Director", "Secretary", "Commissioner",
                    "Lawmaker", "Prosecutor", "Attorney", "Lawyer", "Premier", "Chancellor", "Deputy", "Vice", "Prime",
@@ -207,6 +208,11 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
             organization = org["canonical"] if org else aliases.get(org_surface, (None,))[0]
             people.append(PersonMention(name=m.group("name"), title=m.group("title"), organization=organization,
                                         start=m.start("name"), end=m.end("name"),
+                                        mention_start=m.start(), mention_end=m.end()))
+    # A romanized Korean name (Kang Byung-chul, Yoo Mi-kyung) is a person wherever it stands
+    for m in _KOREAN_NAME_EN.finditer(body):
+        if not any(p["start"] <= m.start() < p["end"] for p in people) and not _org_at(orgs, m.start(), m.end()):
+            people.append(PersonMention(name=m.group(), title=None, organization=None, start=m.start(), end=m.end(),
                                         mention_start=m.start(), mention_end=m.end()))
     titled = {p["name"] for p in people}
     for m in _EN_SPEAKS.finditer(body):

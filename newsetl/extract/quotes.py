@@ -174,7 +174,7 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
 
 _ORG_NOUNS_EN = {"ministry": ("government",), "government": ("government",), "agency": ("government",),
                  "commission": ("government",), "office": ("government",), "company": ("company",),
-                 "firm": ("company",), "group": ("company",), "automaker": ("company",), "chipmaker": ("company",),
+                 "firm": ("company",), "group": ("association", "union", "other", "company"), "automaker": ("company",), "chipmaker": ("company",),
                  "bank": ("company", "government"), "union": ("union",), "court": ("court",), "party": ("party",),
                  "association": ("association",), "federation": ("association",), "university": ("university",),
                  "operator": ("company",), "studio": ("company",), "festival": ("other", "association")}
