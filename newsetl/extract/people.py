@@ -15,6 +15,7 @@ TITLES_KO = sorted(
     지부장 선임연구원 책임연구원 수석연구원 연구위원 조합장 이사장 부이사장 사무처장 단장 부단장 학장 사무관
     주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사
     이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관
+    프로그래머 수석프로그래머 디렉터 매니저 큐레이터 에디터 프로듀서 PD
     최고위원 수석최고위원 원내수석부대표 원내부대표 부대변인 정책위의장 사무부총장 비대위원장 비상대책위원장
     부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단""".split(),
     key=len,
@@ -37,7 +38,7 @@ PLACES_KO = set("""미국 중국 일본 러시아 영국 프랑스 독일 이탈
 
 
 # A word ending like this is a particle or verb form (전망이, 나서야, 한다고, 성명을), not a given name
-_NOT_NAME_ENDINGS = set("은는을를의에고야게한급이가서면며도만달")
+_NOT_NAME_ENDINGS = set("은는을를의에고야게한급이가서면며도만달상당청처회")
 
 
 def looks_korean_name(word: str) -> bool:
@@ -96,8 +97,13 @@ def _org_at(orgs: list[OrganizationMention], start: int, end: int) -> Organizati
     return next((o for o in orgs if o["start"] >= start and o["end"] <= end), None)
 
 
-def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationMention]) -> tuple[int, int] | None:
-    """The Korean or transliterated name ending at `end`: one or two words kiwi tags as proper nouns."""
+def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationMention],
+                 before_org: bool = False) -> tuple[int, int] | None:
+    """The Korean or transliterated name ending at `end`: one or two words kiwi tags as proper nouns.
+
+    before_org: the name stands right before an organization and a title ("류하은 한국데이터센터연합회
+    사무국장"), context strong enough to accept a name ending like a particle (하은, 지은).
+    """
     words = list(re.finditer(r"[가-힣]+", body[max(0, end - 20):end]))
     base = max(0, end - 20)
     if not words or base + words[-1].end() != end:
@@ -112,11 +118,12 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
         word = m.group()
         # …or not at all (한여름, 류하은): before a title, three syllables after a frequent surname will do
-        if _org_at(orgs, base + m.start(), base + m.end()):
-            return False  # 민주당 reads like a name but is an organization
+        if _org_at(orgs, base + m.start(), base + m.end()) or word in PLACES_KO:
+            return False  # 민주당 reads like a name but is an organization; 한국 is a place
         return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
             (looks_korean_name(word) and len(word) >= 3 and
-             (word[:2] in COMPOUND_SURNAMES or (len(word) == 3 and word[-1] not in _NOT_NAME_ENDINGS)))
+             (word[:2] in COMPOUND_SURNAMES or
+              (len(word) == 3 and (word[-1] not in _NOT_NAME_ENDINGS or (before_org and word[-1] in "은이")))))
 
     last = words[-1]
     if base + last.start() > 0 and re.match(r"[A-Za-z0-9]", body[base + last.start() - 1]):
@@ -141,7 +148,7 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
             cursor = org["start"] - 1
         if cursor <= 0 or body[cursor] != " ":
             continue
-        span = _name_before(body, cursor, proper, orgs)
+        span = _name_before(body, cursor, proper, orgs, before_org=org is not None)
         organization = org["canonical"] if org else None
         if span and not org and " " not in body[span[0]:span[1]]:
             # "백승호 한은 부총재", "주세린 서강대 교수": a Korean name is never followed by another name, so
@@ -189,7 +196,14 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
-    return people
+    # "한여름(42)의 장편소설": a Korean name with the age in brackets is a person, title or not
+    for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{2})(?:세)?\)", body):
+        name = m.group("name")
+        if looks_korean_name(name) and name not in PLACES_KO and not _org_at(orgs, m.start(), m.end("name")) \
+                and not any(p["start"] == m.start() for p in people):
+            people.append(PersonMention(name=name, title=None, organization=None, start=m.start(),
+                                        end=m.end("name"), mention_start=m.start(), mention_end=m.end()))
+    return sorted(people, key=lambda p: p["start"])
 
 
 def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMention]:
