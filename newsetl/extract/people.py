@@ -16,6 +16,7 @@ TITLES_KO = sorted(
     주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사
     이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관
     프로그래머 수석프로그래머 디렉터 매니저 큐레이터 에디터 프로듀서 PD
+    부총재보 총재보 씨 리더 멤버 막내
     최고위원 수석최고위원 원내수석부대표 원내부대표 부대변인 정책위의장 사무부총장 비대위원장 비상대책위원장
     부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단""".split(),
     key=len,
@@ -49,7 +50,8 @@ def looks_korean_name(word: str) -> bool:
 # A department glued to its title ("아세안국장", "경제정책국장") counts as the title.
 _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
                  "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
-                 "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표")
+                 "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표", "차관", "장관", "부총재", "총재보",
+                 "부총재보")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
@@ -196,6 +198,14 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
+    # "채아린은 "…"": a name kiwi tags as a proper noun, standing as the subject with no title
+    for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{3})(?=(?:은|는|이|가|도)\s)", body):
+        name = m.group("name")
+        if looks_korean_name(name) and name not in PLACES_KO and not _org_at(orgs, m.start(), m.end()) \
+                and sum(i in proper for i in range(m.start(), m.end())) >= 2 \
+                and not any(p["start"] <= m.start() < p["end"] for p in people):
+            people.append(PersonMention(name=name, title=None, organization=None, start=m.start(), end=m.end(),
+                                        mention_start=m.start(), mention_end=m.end()))
     # "한여름(42)의 장편소설": a Korean name with the age in brackets is a person, title or not
     for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{2})(?:세)?\)", body):
         name = m.group("name")
