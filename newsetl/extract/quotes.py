@@ -197,8 +197,37 @@ def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: 
     return None
 
 
+_GENERIC_SIDE_KO = {"회사": ("company",), "소속사": ("company", "other"), "구단": ("company", "other"),
+                    "학교": ("university",), "대학": ("university",), "노조": ("union",), "당": ("party",),
+                    "법원": ("court",), "재판부": ("court",), "정부": ("government",), "부처": ("government",),
+                    "협회": ("association",), "단체": ("association", "union", "other")}
+
+
+def _generic_side(body: str, start: int, end: int, orgs: list[dict]) -> dict | None:
+    """'병원 측은', '회사 측은', '재판부는': a common noun standing for an organization named earlier."""
+    m = re.match(r"\s*(?:[^\s\"“”]+\s){0,2}?(?P<noun>[가-힣]{1,5})(?: 측)?(?:은|는|이|가|도)\s", body[start:min(end, start + 30)])
+    if not m or _org_at_offset(orgs, start + m.start("noun")):
+        return None
+    noun = m.group("noun")
+    earlier = [o for o in orgs if o["end"] <= start]
+    if not m.group().rstrip().rstrip("은는이가도").endswith("측") and noun not in ("재판부",):
+        return None  # only "X 측" (and the bench) stands for an organization; "병원은" may be any hospital
+    same_word = [o for o in earlier if o["surface"].endswith(noun)]
+    if same_word:
+        return same_word[-1]
+    kinds = _GENERIC_SIDE_KO.get(noun)
+    typed = [o for o in earlier if kinds and o["type"] in kinds]
+    return typed[-1] if typed else None
+
+
+def _org_at_offset(orgs: list[dict], offset: int) -> bool:
+    return any(o["start"] <= offset < o["end"] for o in orgs)
+
+
 def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str) -> dict | None:
-    """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said'."""
+    """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said', '병원 측은'."""
+    if language == "ko" and (side := _generic_side(body, start, end, orgs)):
+        return side
     for o in orgs:
         if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
             continue
