@@ -10,7 +10,8 @@ Matching:
   holds the other and the shorter is at least 80% of the longer; an indirect gold quote (only
   ``text_contains``) matches a predicted quote that contains that text;
 - quotes with speaker: a matched quote whose speaker is the gold speaker (both empty counts);
-- organizations: surfaces (every ``mentions_include``) and canonical names (case folded), as sets per article;
+- organizations: surfaces (every ``mentions_include``) and canonical names, as sets per article; a gold name
+  the alias table knows counts as its canonical organization, and case and a leading "The" are ignored;
   the article's outlet counts as one of its organizations;
 - people: names, as sets per article; events: (type, date) pairs, as sets per article.
 """
@@ -152,10 +153,15 @@ def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | No
         outlet_canonical = aliases.get(outlet, (outlet, None))[0] if outlet else None
         scores["organization_mentions"].add_sets({o["surface"] for o in x["organizations"]} | ({outlet} - {None}),
                                                  gold_surfaces, where)
-        # canonical names compare without case: "SK hynix" is "SK Hynix"
+        def same_org(name: str) -> str:
+            # a gold name the alias table knows is that organization ("MBC" is Munhwa Broadcasting Corporation);
+            # case and a leading "The" do not matter ("SK hynix" is "SK Hynix", "The Korea Herald" "Korea Herald")
+            name = aliases.get(name, (name,))[0]
+            return re.sub(r"^the ", "", name.casefold())
+
         scores["organizations"].add_sets(
-            {o["canonical"].casefold() for o in x["organizations"]} | ({outlet_canonical.casefold()} if outlet else set()),
-            {o["canonical"].casefold() for o in gold["organizations"]}, where)
+            {same_org(o["canonical"]) for o in x["organizations"]} | ({same_org(outlet_canonical)} if outlet else set()),
+            {same_org(o["canonical"]) for o in gold["organizations"]}, where)
         scores["people"].add_sets({p["name"] for p in x["people"]} | set(article.get("reporters") or []),
                                   {p["name"] for p in gold["people"]}, where)
         scores["events"].add_sets({(e["type"], e["date"]) for e in x["events"] if e["date"]},

@@ -29,15 +29,17 @@ SUFFIX_TYPES = [  # longest first where one ends another
     ("사무국", "international"), ("학회", "association"), ("병원", "other"),
     ("모빌리티", "company"), ("로보틱스", "company"), ("솔루션", "company"), ("시스템즈", "company"),
     ("네트웍스", "company"), ("헬스케어", "company"), ("파마", "company"), ("리테일", "company"), ("푸드", "company"),
+    ("케미칼", "company"), ("에너지", "company"), ("레저", "company"), ("주주연대", "association"), ("시민연대", "association"),
 ]
 _KO_ORG = re.compile(
     r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"
 )
 _EN_ORG = re.compile(
     r"\b(?P<name>(?:[A-Z][\w&'.-]+ (?:(?:of|for|on) (?:the )?)?){0,5}(?:Inc\.|Corp\.|Corporation|Co\.|Ltd\.?|"
-    r"Group|Bank|University|Association|Party|Council|Agency|Commission|Federation|Union|Institute|Foundation|"
+    r"Group|Bank|University|Association|Associations|Party|Council|Agency|Commission|Federation|Union|Institute|Foundation|"
     r"Court|Administration|Bureau|Committee|Electronics|Motors?|Holdings|Securities|Entertainment|Pictures|"
-    r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office))\b"
+    r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office|Daily|Herald|Times|School|Hospital|Alliance)"
+    r"(?: (?:for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)\b"
     r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
 )
 _OF_HEADS = {"Bank", "Ministry", "University", "Institute", "Federation", "Association", "Council", "Agency",
