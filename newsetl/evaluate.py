@@ -9,7 +9,8 @@ Matching:
 - a quote span matches when the texts are equal once spaces and quote marks are folded, or one
   holds the other and the shorter is at least 80% of the longer; an indirect gold quote (only
   ``text_contains``) matches a predicted quote that contains that text;
-- quotes with speaker: a matched quote whose speaker is the gold speaker (both empty counts);
+- quotes with speaker: a matched quote whose speaker is the gold speaker (both empty counts; an organization
+  speaker may be named by any alias of it);
 - organizations: surfaces (every ``mentions_include``) and canonical names, as sets per article; a gold name
   the alias table knows counts as its canonical organization, and case and a leading "The" are ignored;
   the article's outlet counts as one of its organizations;
@@ -87,11 +88,16 @@ def _quote_matches(predicted: dict, gold: dict) -> bool:
     return predicted["kind"] in ("direct", "headline") and _same_span(predicted["text"], gold["text"])
 
 
-def _same_speaker(predicted: str | None, gold: str | None) -> bool:
-    return fold(predicted) == fold(gold)
+def _same_speaker(predicted: str | None, gold: str | None, aliases: dict | None = None) -> bool:
+    """Equal names; for organizations, also names the alias table gives the same canonical name."""
+    if fold(predicted) == fold(gold):
+        return True
+    aliases = aliases or {}
+    return bool(predicted and gold) and fold(aliases.get(predicted, (predicted,))[0]) == fold(aliases.get(gold, (gold,))[0])
 
 
-def score_quotes(predicted: list[dict], gold: list[dict], where: str, spans: Score, speakers: Score) -> None:
+def score_quotes(predicted: list[dict], gold: list[dict], where: str, spans: Score, speakers: Score,
+                 aliases: dict | None = None) -> None:
     """One-to-one matching in order of appearance: each gold quote takes the first free matching prediction."""
     taken: set[int] = set()
     pairs: list[tuple[dict, dict]] = []
@@ -104,7 +110,7 @@ def score_quotes(predicted: list[dict], gold: list[dict], where: str, spans: Sco
         else:
             text = g.get("text") or g.get("text_contains")
             spans.misses.append(f"{where}: [{g['kind']}] {text[:60]}")
-    correct = [(p, g) for p, g in pairs if _same_speaker(p["speaker"], g.get("speaker"))]
+    correct = [(p, g) for p, g in pairs if _same_speaker(p["speaker"], g.get("speaker"), aliases)]
     for score, hits in ((spans, pairs), (speakers, correct)):
         score.predicted += len(predicted)
         score.gold += len(gold)
@@ -143,10 +149,10 @@ def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | No
         article = cleaned[0]
         x = extract_article(article)
         where = gold_file.name.replace(".gold.json", "")
-        score_quotes(x["quotes"], gold["quotes"], where, scores["quotes"], scores["quotes_with_speaker"])
+        score_quotes(x["quotes"], gold["quotes"], where, scores["quotes"], scores["quotes_with_speaker"], aliases)
         direct = [q for q in gold["quotes"] if q["kind"] == "direct"]
         score_quotes([q for q in x["quotes"] if q["kind"] == "direct"], direct, where, Score(),
-                     scores["direct_quotes_with_speaker"])
+                     scores["direct_quotes_with_speaker"], aliases)
 
         gold_surfaces = {s for o in gold["organizations"] for s in o.get("mentions_include", [])}
         outlet = article.get("outlet")
