@@ -177,3 +177,18 @@ def test_abbreviations_end_no_sentence():
     assert [body[s:e] for s, e in sentence_spans(body)] == [
         "Samsung Electronics Co. said Thursday it has signed a deal.", "U.S. officials met on Sept. 30 in Seoul.",
         "Done."]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ('"북미 시장을 공략하겠다." 김 대표는 이렇게 말했다.', "김창한", "말했다"),
+    ('김창한 크래프톤 대표는 13일 "북미 시장을 공략하겠다"고 했다.', "김창한", "했다"),
+    ('"북미 시장을 공략하겠다"는 게 김 대표의 설명이다.', "김창한", "설명이다"),
+    ('김 대표의 설명은 이렇다. "북미 시장을 공략하겠다."', "김창한", "이렇다"),
+    ('크래프톤 측은 "북미 시장을 공략하겠다"는 입장을 밝혔다.', "Krafton", "입장을 밝혔다"),
+    ('업계 관계자는 "북미 시장을 공략하겠다"고 전했다.', None, "전했다"),
+])
+def test_korean_attribution_shapes(sentence, speaker, cue):
+    facts = _facts("크래프톤, 북미 공략\n입력 2025.06.18 10:00\n김창한 크래프톤 대표는 13일 기자간담회를 열었다. "
+                   + sentence + "\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = [q for q in facts["quotes"] if q["text"].startswith("북미 시장을")]
+    assert (quote["speaker"], quote["cue"]) == (speaker, cue)

@@ -32,13 +32,18 @@ _GROUPS = "abcdefg"
 _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
                          r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
-_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]+(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
+_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]*(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
               r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
                  r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고)")
+# '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
+_KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
+                      rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다)\s*\.?$")
+# '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
+_KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
 # Reported speech, English: "Kim said (that) the company would …"
@@ -55,8 +60,6 @@ _EN_INDIRECT = re.compile(
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
 _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning) that (?P<clause>[^\"“”]{12,}?)\.?$")
-# "서울시에 따르면 …": a report attributed to whoever it is "according to"
-_KO_ACCORDING = re.compile(r"(?P<source>\S+)에 따르면\s+(?P<clause>[^\"“”「」]{8,}?)\.?$")
 _ORG_SUBJECT_KO = "은는이가도"
 # '"…" 백 본부장의 말이다' / '…라는 게 회사 측 설명이다'
 _KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]{1,40}?)(?:의|측)?\s+(?P<cue>말이다|설명이다|얘기다|"
@@ -267,8 +270,6 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     m = (_KO_INDIRECT if language == "ko" else _EN_INDIRECT).search(sentence)
     if not m and language == "ko":
         m = _KO_STANCE.search(sentence)
-    if not m and language == "ko" and (m := _KO_ACCORDING.search(sentence)):
-        return s_start + m.start("clause"), s_start + m.end("clause"), "따르면"
     if not m:
         return None
     group = "clause" if m.group("clause") else "bare"
@@ -298,8 +299,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         if p["organization"]:
             by_name_org.setdefault(p["name"], p["organization"])
 
+    announced = None  # a speaker whose words the previous sentence announced ("김 대표의 설명은 이렇다.")
     for s_start, s_end in sentence_spans(body):
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
+        announcing, announced = announced, None
         sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
@@ -316,6 +319,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     cue = m.group("cue")
                     speaker = subject or _subject_before(body, sentence_quotes[-1].end(), s_end, people, known,
                                                          topic, language)
+                elif thus := _KO_THUS.match(tail):
+                    cue = thus.group("cue")
+                    base = sentence_quotes[-1].end()
+                    speaker = _subject_before(body, base + thus.start("who"), base + thus.end("who") + 1, people,
+                                              known, topic, language)
                 elif words_of := _KO_WORDS_OF.match(tail):
                     # '"…" 백 본부장의 말이다': the speaker named after the quote
                     cue = words_of.group("cue")
@@ -353,7 +361,13 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", tail_reported.group("clause"), base + tail_reported.start("clause"),
                                      base + tail_reported.end("clause"), s_start, s_end, speaker, org_speaker,
                                      tail_reported.group("cue"), by_name_org))
-            if cue is None and previous and _only_quotes(body, s_start, s_end, sentence_quotes) \
+            if cue is None and announcing and _only_quotes(body, s_start, s_end, sentence_quotes):
+                speaker, cue = announcing, "이렇다"
+                for m in sentence_quotes:
+                    group = next(g for g in _GROUPS if m.group(g) is not None)
+                    quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
+                                         speaker, None, cue, by_name_org))
+            elif cue is None and previous and _only_quotes(body, s_start, s_end, sentence_quotes) \
                     and previous["sentence_end"] >= s_start - 2:
                 # '"…," Oh said. "But make no mistake: …"': a quote standing alone right after an attributed
                 # one continues it
@@ -368,14 +382,6 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language)
-            if cue == "따르면":
-                # only a named source counts: "서울시에 따르면", not "조사에 따르면" or "통계에 따르면"
-                source_end = body.rfind("에 따르면", s_start, start)
-                speaker = next((p for p in people if s_start <= p["start"] and p.get("mention_end", p["end"]) == source_end), None)
-                org_speaker = None if speaker else next((o for o in orgs if o["end"] == source_end), None)
-                named_source = speaker is not None or org_speaker is not None
-            else:
-                named_source = True
             clause_start = start
             for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
                 edge = who.get("mention_end", who["end"])
@@ -386,13 +392,15 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             if language == "ko" and (lead_when := _LEADING_WHEN_KO.match(body[clause_start:end])):
                 clause_start += lead_when.end()
             text = body[clause_start:end].strip()
-            if len(text) >= 8 and named_source:
+            if len(text) >= 8:
                 lead = len(body[clause_start:end]) - len(body[clause_start:end].lstrip())
                 quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
                                      s_start, s_end, speaker, org_speaker, cue, by_name_org))
 
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
+        if language == "ko" and not sentence_quotes and _KO_ANNOUNCES.search(body[s_start:s_end]):
+            announced = _subject_before(body, s_start, s_end, people, known, topic, language)
         # The topic moves to whoever is the subject of this sentence (the speaker, when quoted), unless the
         # sentence is background ("앞서 …", "Earlier, …") that the story then answers.
         sentence = body[s_start:s_end]
