@@ -192,3 +192,16 @@ def test_korean_attribution_shapes(sentence, speaker, cue):
                    + sentence + "\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     [quote] = [q for q in facts["quotes"] if q["text"].startswith("북미 시장을")]
     assert (quote["speaker"], quote["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ('"Our exports are holding up," according to Trade Minister Ahn Duk-geun.', ("direct", "Ahn Duk-geun")),
+    ("Ahn Duk-geun, the trade minister, told Yonhap News Agency that exports would grow 5 percent.",
+     ("indirect", "Ahn Duk-geun")),
+    ("The Bank of Korea said in a statement that it would keep rates at 3 percent.", ("indirect", "Bank of Korea")),
+    ('"We will not back down," union leader Kwon Nam-il told a rally in Seoul on Saturday.', ("direct", "Kwon Nam-il")),
+    ('"I am disappointed," said one investor who asked not to be named.', ("direct", None)),
+])
+def test_english_attribution_shapes(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == [expected]

@@ -48,8 +48,8 @@ _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
-    r"\b(?P<cue>said|says|told [\w ]{2,30}?|added|adding|noted|noting|warned|stressed|argued|insisted|explained|"
-    r"saying|announced|estimated|predicted|forecast)"
+    r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|added|adding|noted|noting|warned|stressed|argued|insisted|"
+    r"explained|saying|announced|estimated|predicted|forecast)"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
     r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
@@ -141,7 +141,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
 
 
 _EN_ATTRIBUTION = re.compile(
-    rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
+    rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>(?:[A-Z][a-z]+ ){{0,3}}{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
     rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
     rf"(?:, [^,\"“”]{{2,120}},)? (?P<cue2>{_EN_SPEECH}))")
 
@@ -153,10 +153,14 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
     m = _EN_ATTRIBUTION.match(after)
     if not m:
         return None, None
-    who = m.group("who1") or m.group("who2")
+    group = "who1" if m.group("who1") else "who2"
+    who = m.group(group)
     cue = m.group("cue1") or m.group("cue2")
     if who.split()[-1].lower() in ("he", "she") and len(who.split()) == 1:
         return topic, cue
+    inside = [p for p in people if body_start + m.start(group) <= p["start"] < body_start + m.end(group)]
+    if inside:  # "according to Trade Minister Ahn Duk-geun": a person found there already
+        return inside[-1], cue
     names = re.findall(_NAME_EN, who)
     def same(full: str, name: str) -> bool:  # "Oh" is Oh Kyung-hwan (surname first), "Doe" is Jane Doe
         return full == name or (" " not in name and name in (full.split()[0], full.split()[-1])) or \
@@ -231,6 +235,12 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said', '병원 측은'."""
     if language == "ko" and (side := _generic_side(body, start, end, orgs)):
         return side
+    if language == "en" and (the := re.match(rf"(?:[A-Z][^,]{{0,30}}, )?[Tt]he (?P<noun>[a-z]+) (?:{_EN_SPEECH}|announced)\b",
+                                             body[start:end])):
+        kinds = _ORG_NOUNS_EN.get(the.group("noun"))
+        earlier = [o for o in orgs if o["end"] <= start and kinds and o["type"] in kinds]
+        if earlier:  # "The company said the plant would open": the company named before
+            return earlier[-1]
     for o in orgs:
         if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
             continue
