@@ -347,8 +347,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 if speaker is None and cue is None:
                     speaker, cue = _speaker_en(body[sentence_quotes[0].end():s_end], sentence_quotes[0].end(),
                                                people, known, topic)
-                if speaker is None and subject and re.search(_EN_SPEECH, body[s_start:first_quote]):
-                    speaker, cue = subject, re.search(_EN_SPEECH, body[s_start:first_quote]).group()
+                framing = re.search(rf"{_EN_SPEECH}|{_EN_FRAMING}", body[s_start:first_quote])
+                if speaker is None and cue is None and subject and framing:
+                    # 'Kim called the plan "a step backward"', 'said the government "has no plans"'
+                    speaker, cue = subject, framing.group()
                 if speaker is None and cue is None and (intro := _EN_INTRO.search(body[s_start:first_quote])):
                     # 'He said: "…"' / 'Kim told reporters, "…"'
                     cue = intro.group("cue")
@@ -420,6 +422,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     return quotes
 
 
+_EN_FRAMING = (r"\b(?:called|calls|described|describes|accused|accuses|urged|urges|vowed|vows|promised|promises|"
+               r"dismissed|labeled|labelled|termed|branded|pledged|criticized|criticised|praised|hailed)\b")
 _EN_INTRO = re.compile(rf"\b(?P<cue>{_EN_SPEECH})(?: [\w ]{{0,30}}?)?[:,]\s*$")
 _EN_HEADLINE_TAIL = re.compile(r":\s*['‘](?P<q>[^\n]{6,}?)['’]\s*$")
 
