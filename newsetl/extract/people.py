@@ -22,7 +22,7 @@ TITLES_KO = sorted(
     key=len,
     reverse=True,
 )
-PARTICLES = "은는이가도의께에와과를을로"
+PARTICLES = "은는이가도의께에와과를을로다"  # 다: "… 교수다." names the person too
 COMMON_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부")
 # The most frequent surnames (about 90% of Koreans): strict enough to tell 백승호 from 사티아
 TOP_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천")
@@ -51,7 +51,7 @@ def looks_korean_name(word: str) -> bool:
 _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
                  "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
                  "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표", "차관", "장관", "부총재", "총재보",
-                 "부총재보")
+                 "부총재보", "연구위원", "선임연구위원", "시장", "군수", "구청장", "도지사", "지사", "교육감", "지검장", "지청장", "의장")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")

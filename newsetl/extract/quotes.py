@@ -106,9 +106,18 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
         # Every reference to a person: a name with its title, a short reference (김 대표), a pronoun (그는).
         # The subject is the first one that carries a subject particle (은/는/이/가); else the first one.
         found: list[tuple[int, bool, PersonMention | None]] = []
+        def subject_at(edge: int) -> bool:
+            # "김 대표는" is a subject; "박 교수가 짚은 문제에 대해 그는" is not: 가 before an adnominal verb
+            # (짚은, 언급한, 제기한) marks the subject of an embedded clause
+            if body[edge:edge + 1] not in _SUBJECT_PARTICLES:
+                return False
+            following = re.match(r"[은는이가도]\s+(?P<word>[가-힣]+)", body[edge:edge + 20])
+            return not (body[edge] in "이가" and following and re.search(r"(?:한|은|던|진|된|운|낸|린|킨|놓은)$",
+                                                                          following.group("word")))
+
         for p in named:
             edge = p.get("mention_end", p["end"])
-            found.append((p["start"], body[edge:edge + 1] in _SUBJECT_PARTICLES, p))
+            found.append((p["start"], subject_at(edge), p))
         for ref in _SHORT_REFS.finditer(body, start, end):
             surname, title = ref.group("surname"), ref.group("title")
             if surname not in COMMON_SURNAMES and surname not in COMPOUND_SURNAMES:
@@ -118,7 +127,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                  (p["title"].endswith(title) or title.endswith(p["title"]))] or \
                 [p for p in known.values() if p["name"].startswith(surname)]
             if len({c["name"] for c in candidates}) == 1:
-                found.append((ref.start(), body[ref.end():ref.end() + 1] in _SUBJECT_PARTICLES, candidates[-1]))
+                found.append((ref.start(), subject_at(ref.end()), candidates[-1]))
         for pronoun in PRONOUNS_KO:
             for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
                 found.append((start + m.start(), True, topic))
