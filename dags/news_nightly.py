@@ -14,6 +14,7 @@ from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, 
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
 from newsetl import pipeline
+from newsetl.alerts import on_task_failure
 from newsetl.dbt import ensure_manifest
 from newsetl.settings import export_for_dbt
 from newsetl.settings import load as load_settings
@@ -61,6 +62,7 @@ def _night() -> dict:
         "retries": 2,
         "retry_delay": timedelta(minutes=1),
         "retry_exponential_backoff": True,
+        "on_failure_callback": on_task_failure,  # reports/alerts/*.json, an ERROR line, the webhook if set
     },
 )
 def news_nightly():
@@ -110,7 +112,7 @@ def news_nightly():
             should_detach_multiple_parents_tests=True,
         ),
         operator_args={"pool": DUCKDB_POOL},
-        default_args={"retries": 0},
+        default_args={"retries": 0, "on_failure_callback": on_task_failure},
     )
 
     @task(outlets=[REPORT], trigger_rule="all_done")

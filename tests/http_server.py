@@ -55,6 +55,15 @@ class Site:
             def log_message(self, *args):  # quiet
                 pass
 
+            def do_POST(self):  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                site.requests.append({"path": self.path, "headers": dict(self.headers), "method": "POST",
+                                      "body": self.rfile.read(length)})
+                route = site.routes.get(self.path) or {"status": 404}
+                self.send_response(route["status"])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
             def do_GET(self):  # noqa: N802
                 site.requests.append({"path": self.path, "headers": dict(self.headers)})
                 route = site.routes.get(self.path)

@@ -19,6 +19,12 @@ def test_dagbag_has_no_import_errors_and_news_nightly_is_configured():
     ids = set(dag.task_ids)
     assert {"ingest", "clean", "validate", "extract", "load", "quality_report"} <= ids
     assert any(t.startswith("dbt_build.") for t in ids)
+    # every task alerts when it fails (reports/alerts/, the log, the webhook)
+    from newsetl.alerts import on_task_failure
+
+    for task in dag.tasks:
+        callbacks = task.on_failure_callback if isinstance(task.on_failure_callback, list) else [task.on_failure_callback]
+        assert on_task_failure in callbacks, task.task_id
     # every task that writes DuckDB takes the one-slot pool
     for task in dag.tasks:
         if task.task_id == "load" or task.task_id.startswith("dbt_build."):
