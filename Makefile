@@ -23,12 +23,13 @@ export NEWSETL_WAREHOUSE ?= $(ROOT)/warehouse/news.duckdb
 export NEWSETL_REPORTS ?= $(ROOT)/reports
 RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
-.PHONY: help setup run test eval lint sql airflow stop clean
+.PHONY: help setup run test eval lint sqlfluff docs sql airflow stop clean
 
 help:
 	@echo "make run     set up, then run news_nightly once over data/samples (warehouse + report)"
-	@echo "make test    set up, then ruff and pytest"
+	@echo "make test    set up, then ruff, sqlfluff and pytest"
 	@echo "make eval    score extraction against the hand-made gold in tests/gold/"
+	@echo "make docs    dbt docs as one offline page: dbt_project/target/static_index.html"
 	@echo "make sql     open the warehouse read-only in the duckdb shell"
 	@echo "make airflow Airflow standalone on http://127.0.0.1:8080 with news_nightly unpaused; make stop ends it"
 
@@ -59,7 +60,19 @@ run: $(AIRFLOW_HOME)/.migrated
 
 test: $(VENV)/.synced
 	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory sqlfluff
 	$(BIN)/pytest
+
+# SQL style (.sqlfluff): dbt templater, duckdb dialect. dbt only compiles here, so no warehouse is needed.
+sqlfluff: $(VENV)/.synced
+	NEWSETL_WAREHOUSE=:memory: $(BIN)/sqlfluff lint dbt_project
+
+# Every model, column, test, exposure and analysis on one self-contained page (no network), from the
+# warehouse's catalog: run `make run` first for the column types.
+docs: $(VENV)/.synced
+	mkdir -p $(dir $(NEWSETL_WAREHOUSE))
+	$(BIN)/dbt docs generate --static --project-dir dbt_project --profiles-dir dbt_project
+	@echo "dbt docs: $(ROOT)/dbt_project/target/static_index.html"
 
 eval: $(VENV)/.synced
 	@mkdir -p reports
@@ -70,6 +83,7 @@ eval: $(VENV)/.synced
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory sqlfluff
 
 sql: $(VENV)/.synced
 	$(BIN)/duckdb -readonly $(NEWSETL_WAREHOUSE)

@@ -117,7 +117,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(MIGRATIONS)
 
 
-MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "fct_events")
+MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "dim_people", "fct_organization_mentions",
+               "fct_events", "bridge_event_participants", "dim_date")
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:

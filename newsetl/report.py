@@ -135,6 +135,14 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
     return _page(f"newsetl night {run_id}", body)
 
 
+def _dbt_docs_link(settings: Settings) -> str:
+    """The warehouse documentation: dbt's static docs page (every model and column), built by `make docs`."""
+    page = settings.dbt_project / "target" / "static_index.html"
+    note = "" if page.exists() else ' <span class="muted">(not built yet: run <code>make docs</code>)</span>'
+    return (f'<p><a href="{esc(page.as_uri())}">Warehouse documentation (dbt docs: every table and column)'
+            f"</a>{note}</p>")
+
+
 def write_report(settings: Settings, run_id: str, timings: dict | None = None) -> Path:
     """Write reports/runs/<run_id>.html and rebuild reports/index.html; return the index path."""
     runs_dir = settings.reports / "runs"
@@ -152,6 +160,7 @@ def write_report(settings: Settings, run_id: str, timings: dict | None = None) -
 <h1>newsetl data quality</h1>
 <p class="muted">warehouse {esc(settings.warehouse)}</p>
 <h2>Marts</h2>{_table(["table", "rows"], [[k, v] for k, v in marts.items()], {1})}
+{_dbt_docs_link(settings)}
 <h2>Nights</h2>
 <table><thead><tr><th>night</th><th>records</th><th>loaded</th><th>quarantined</th><th>duplicates</th>
 <th>quotes</th><th>events</th></tr></thead><tbody>{links}</tbody></table>

@@ -12,7 +12,8 @@ from newsetl.load import connect
 
 pytestmark = pytest.mark.e2e
 
-MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "fct_events")
+MART_TABLES = ("dim_articles", "fct_quotes", "dim_organizations", "fct_events", "dim_people", "fct_organization_mentions",
+               "bridge_event_participants", "dim_date")
 
 
 def _run_dag():
@@ -61,6 +62,23 @@ def test_sample_quote_is_attributed_to_kim_young_shub_of_kt(night):
     speaker, org, title, cue, sentence = row[0]
     assert (speaker, org, title, cue) == ("김영섭", "KT", "대표", "말했다")
     assert "지난 1년간 AI를 기반으로" in sentence
+
+
+def test_marts_hold_the_gold_facts_of_the_kt_article(night, gold):
+    """The issue's Done-when, through the DAG: ten direct quotes by 김영섭 and one by 사티아 나델라, the three
+    events, the organizations canonicalized."""
+    with connect(night["warehouse"], read_only=True) as con:
+        (article_id,) = con.execute("select article_id from marts.dim_articles where title = ?",
+                                    [gold["article"]["title"]]).fetchone()
+        speakers = dict(con.execute("select speaker_name, count(*) from marts.fct_quotes where article_id = ? "
+                                    "and quote_kind = 'direct' group by 1", [article_id]).fetchall())
+        events = set(con.execute("select event_type, cast(event_date as varchar), article_count from marts.fct_events "
+                                 "where first_article_id = ?", [article_id]).fetchall())
+        organizations = dict(con.execute("select canonical_name, organization_type from marts.dim_organizations")
+                             .fetchall())
+    assert speakers == {"김영섭": 10, "사티아 나델라": 1}
+    assert events == {(e["type"], e["date"], 1) for e in gold["events"]}
+    assert {o["canonical"]: o["type"] for o in gold["organizations"]}.items() <= organizations.items()
 
 
 def test_every_item_ends_in_exactly_one_place(night):

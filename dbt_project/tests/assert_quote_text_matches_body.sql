@@ -2,5 +2,6 @@
 select q.quote_id
 from {{ ref('fct_quotes') }} as q
 inner join {{ ref('dim_articles') }} as a using (article_id)
-where q.quote_kind = 'direct'
-  and substr(a.body, q.start_offset + 1, q.end_offset - q.start_offset) <> q.quote_text
+where
+    q.quote_kind = 'direct'
+    and substr(a.body, q.start_offset + 1, q.end_offset - q.start_offset) <> q.quote_text
