@@ -11,6 +11,7 @@ import json
 import logging
 from pathlib import Path
 
+from .alerts import recent_alerts
 from .load import connect, mart_counts
 from .settings import Settings
 
@@ -112,6 +113,11 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
     failed = json.loads(run.get("failed_sources") or "{}")
     failed_sources = "".join(f'<p class="fail">source {esc(name)} failed: {esc(why)}</p>'
                              for name, why in failed.items()) or '<p class="ok">every source was read</p>'
+    alerts = [[a["at"], a["task_id"], a["try_number"], a["error"].splitlines()[0] if a["error"] else "",
+               a["what_to_do"]] for a in recent_alerts(settings.reports, run_id)]
+    alert_block = (f'<p class="fail">{len(alerts)} task failure(s) this night</p>'
+                   + _table(["at", "task", "try", "error", "what to do first"], alerts, {2})) if alerts \
+        else '<p class="ok">no task failed</p>'
     gx_docs = settings.expectations / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     timing_rows = [[stage, seconds] for stage, seconds in (timings or {}).items()]
     body = f"""
@@ -120,6 +126,7 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None)
 · <a href="../index.html">all nights</a></p>
 <div class="cards">{cards}</div>
 <h2>Accounting</h2>{accounting}
+<h2>Alerts</h2>{alert_block}
 <h2>Sources</h2>{failed_sources}
 {_table(["source", "items read", "loaded before", "loaded", "quarantined", "duplicates", "HTTP 2xx",
          "HTTP 304 (unchanged)", "fetch errors"], per_source, {1, 2, 3, 4, 5, 6, 7, 8})}

@@ -303,6 +303,10 @@ def test_a_night_with_a_failed_source_loads_the_rest_and_the_report_says_why(sit
     night = pipeline.ingest(settings, run)
     for stage in (pipeline.clean, pipeline.validate, pipeline.extract, pipeline.load):
         stage(settings, night)
+    from newsetl.alerts import write_alert
+
+    write_alert(settings.reports, "news_nightly", "manual__x", "dbt_build.fct_quotes", "<b>1 test failed</b>",
+                night=run["run_id"], webhook="")
     pipeline.report(settings, night)
 
     from newsetl.load import connect
@@ -317,3 +321,5 @@ def test_a_night_with_a_failed_source_loads_the_rest_and_the_report_says_why(sit
     assert fetches == (3, 2)  # rss feed + two pages; the dead atom feed and the dead link
     page = (settings.reports / "runs" / f"{run['run_id']}.html").read_text(encoding="utf-8")
     assert "source atom failed" in page and "HTTP 503" in page and site.url("/ko/404") in page
+    assert "1 task failure(s) this night" in page and "dbt_build.fct_quotes" in page
+    assert "&lt;b&gt;1 test failed&lt;/b&gt;" in page and "<b>1 test failed" not in page  # escaped
