@@ -26,17 +26,15 @@ def _items(paths: list[str], allow_private: bool = False):
 
     Nothing is written to the raw zone: this is for looking at what the cleaner does.
     """
-    from .fetch import FetchError, FetchPolicy, client, fetch
-    from .ingest import RawItem, sha256_bytes
+    from .fetch import FetchError, client, fetch
+    from .ingest import transient_item
+    from .sources import policy_for
 
     def item(data: bytes, uri: str, content_type: str | None = None):
-        return RawItem(item_id=sha256_bytes(data), source="cli", uri=uri, fetched_at="", byte_size=len(data),
-                       raw_path="", already_seen=False, encoding=None, content_type=content_type, hints={}), data
+        return transient_item(data, "cli", uri, content_type), data
 
-    settings = load()
-    policy = FetchPolicy(user_agent=settings.user_agent, timeout=settings.http_timeout,
-                         max_bytes=settings.max_item_bytes, retries=settings.http_retries,
-                         backoff=settings.http_backoff, allow_private=allow_private)
+    # the fetch rules of an HTTP source with no options of its own
+    policy = policy_for({"allow_private_addresses": allow_private}, load())
     with client() as http:
         for arg in paths:
             if "://" in arg:

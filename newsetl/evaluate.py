@@ -27,7 +27,7 @@ from pathlib import Path
 from .clean import clean_item
 from .extract import extract_article
 from .extract.organizations import alias_table
-from .ingest import RawItem, sha256_bytes
+from .ingest import transient_item
 
 _FOLD = re.compile(r"[\s\"'“”‘’「」『』.,!?…]+")
 
@@ -140,9 +140,7 @@ def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | No
             continue
         source = article_for(gold, gold_file)
         data = source.read_bytes()
-        item = RawItem(item_id=sha256_bytes(data), source="gold", uri=str(source), fetched_at="",
-                       byte_size=len(data), raw_path=str(source), already_seen=False, encoding=None,
-                       content_type=None, hints={})
+        item = transient_item(data, "gold", str(source))
         cleaned, rejected = clean_item(item, data, timezone, 50_000_000)
         if rejected or len(cleaned) != 1:
             raise ValueError(f"{source}: the gold article does not clean to one article: {rejected}")

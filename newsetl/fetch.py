@@ -19,7 +19,7 @@ import json
 import logging
 import socket
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -63,7 +63,6 @@ class Response:
     last_modified: str | None = None
     attempts: int = 1
     elapsed: float = 0.0
-    redirects: list[str] = field(default_factory=list)
 
     @property
     def not_modified(self) -> bool:
@@ -158,7 +157,7 @@ def fetch(client: httpx.Client, url: str, policy: FetchPolicy, validators: dict 
                     content_type=response.headers.get("content-type"),
                     etag=response.headers.get("etag") or (validators or {}).get("etag"),
                     last_modified=response.headers.get("last-modified") or (validators or {}).get("last_modified"),
-                    attempts=attempt + 1, elapsed=round(time.monotonic() - started, 3), redirects=redirects,
+                    attempts=attempt + 1, elapsed=round(time.monotonic() - started, 3),
                 )
         except httpx.HTTPError as exc:
             if attempt >= policy.retries:

@@ -99,6 +99,12 @@ def make_item(data: bytes, raw_dir: Path, source: str, uri: str, fetched_at: str
                    hints=hints or {})
 
 
+def transient_item(data: bytes, source: str, uri: str, content_type: str | None = None) -> RawItem:
+    """An item for looking at (CLI, evaluation, tests): the same record ingest makes, nothing stored."""
+    return RawItem(item_id=sha256_bytes(data), source=source, uri=uri, fetched_at="", byte_size=len(data),
+                   raw_path="", already_seen=False, encoding=None, content_type=content_type, hints={})
+
+
 def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

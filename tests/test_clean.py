@@ -6,12 +6,11 @@ from conftest import SAMPLE, SAMPLES, fold
 from newsetl.clean import clean_item, detect_format
 from newsetl.clean.decode import UndecodableError, decode_bytes, normalize_text
 from newsetl.clean.lines import file_timestamp, is_counter
-from newsetl.ingest import RawItem, sha256_bytes
+from newsetl.ingest import RawItem, transient_item
 
 
 def _item(data: bytes, uri: str = "test") -> RawItem:
-    return RawItem(item_id=sha256_bytes(data), source="test", uri=uri, fetched_at="", byte_size=len(data),
-                   raw_path="", already_seen=False)
+    return transient_item(data, "test", uri)
 
 
 def clean_bytes(data: bytes, uri: str = "test"):

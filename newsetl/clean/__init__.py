@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, TypedDict
 
 from .article import Article, article_id, body_hash, canonical_url, detect_language
-from .decode import UndecodableError, decode_bytes, repair_mojibake
+from .decode import UndecodableError, decode_item, repair_mojibake
 from .html import NoArticleError, clean_html
 from .published import normalize_iso
 from .records import clean_record, parse_json_records
@@ -90,7 +90,7 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
     if len(data) > max_bytes:
         return reject(f"item is {len(data):,} bytes, over the {max_bytes:,}-byte cap (NEWSETL_MAX_ITEM_BYTES)")
     try:
-        text, encoding = decode_bytes(data, item.get("encoding"))
+        text, encoding = decode_item(data, item.get("encoding"))
     except UndecodableError as exc:
         return reject(str(exc))
     text, repairs = repair_mojibake(text)

@@ -156,6 +156,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         raise UndecodableError(f"the item is not valid {encoding}: {exc}") from exc
 
 
+def decode_item(data: bytes, detected: str | None) -> tuple[str, str]:
+    """Decode with the encoding ingest already detected; detect again only for items that lack one."""
+    name = codec_name(detected)
+    if name:
+        try:
+            return data.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            pass  # recorded by an older version, or wrong: detect again
+    return decode_bytes(data)
+
+
 def normalize_text(text: str) -> str:
     """NFC, no-break and other odd spaces to plain spaces, no zero-width or control characters."""
     text = unicodedata.normalize("NFC", text)

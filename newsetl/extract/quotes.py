@@ -60,7 +60,6 @@ _EN_INDIRECT = re.compile(
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
 _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning) that (?P<clause>[^\"“”]{12,}?)\.?$")
-_ORG_SUBJECT_KO = "은는이가도"
 # '"…" 백 본부장의 말이다' / '…라는 게 회사 측 설명이다'
 _KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]{1,40}?)(?:의|측)?\s+(?P<cue>말이다|설명이다|얘기다|"
                           r"지적이다|분석이다|전언이다|평가다|주장이다|입장이다)\s*\.?$")
@@ -263,7 +262,7 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
             unit = re.match(r"\s(?P<unit>[가-힣A-Za-z0-9]{1,10})", body[o["end"]:o["end"] + 12]).group("unit")
             if re.search(r"(?:부|부문|본부|재판부|사무국|위원회|측|노조|지부|당국|대변인실)$", unit):
                 return o
-        if language == "ko" and after[:1] and after[0] in _ORG_SUBJECT_KO and (len(after) < 2 or after[1] in " ,"):
+        if language == "ko" and after[:1] and after[0] in _SUBJECT_PARTICLES and (len(after) < 2 or after[1] in " ,"):
             return o
         if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
                                          body[o["end"]:o["end"] + 30]):
