@@ -201,6 +201,7 @@ def test_korean_attribution_shapes(sentence, speaker, cue):
     ("The Bank of Korea said in a statement that it would keep rates at 3 percent.", ("indirect", "Bank of Korea")),
     ('"We will not back down," union leader Kwon Nam-il told a rally in Seoul on Saturday.', ("direct", "Kwon Nam-il")),
     ('"I am disappointed," said one investor who asked not to be named.', ("direct", None)),
+    ('"We will respond," President Kang Do-yoon said.', ("direct", "Kang Do-yoon")),
 ])
 def test_english_attribution_shapes(paragraph, expected):
     facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)

@@ -60,8 +60,8 @@ NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
 _NOT_NAMES_EN = {"The", "This", "That", "But", "And", "In", "On", "At", "For", "Its", "His", "Her", "Their", "Our",
                  "Shares", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "South",
-                 "North", "New", "Finance", "Prime", "Vice", "Deputy", "Foreign", "President", "Minister", "Mr",
-                 "Ms", "Dr", "Rep", "Sen", "Gov", "Korean", "Seoul", "Busan", "When", "After", "Before", "While"}
+                 "North", "New", "Finance", "Foreign", "Mr", "Ms", "Gov", "Korean", "Seoul", "Busan", "When",
+                 "After", "Before", "While"}  # title words (President, Minister, …) are stripped instead: _TITLE_WORDS_EN
 TITLES_EN = (r"chief executive(?: officer)?|CEO|chief technology officer|CTO|chief financial officer|CFO|president|"
              r"chairman|chairwoman|chair|founder|co-founder|minister|analyst|director|spokesperson|spokesman|"
              r"spokeswoman|head|vice president|senior vice president|executive vice president|professor|mayor|"
