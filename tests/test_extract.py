@@ -206,3 +206,37 @@ def test_korean_attribution_shapes(sentence, speaker, cue):
 def test_english_attribution_shapes(paragraph, expected):
     facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
     assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ('김 대표는 "북미 시장을 공략하겠다"고 말했습니다.', "김창한", "말했습니다"),  # broadcast style
+    ('"북미 시장을 공략하겠다"고 김 대표는 강조한다.', "김창한", "강조한다"),  # features in the present
+    ('김 대표: "북미 시장을 공략하겠다."', "김창한", ":"),  # a transcript line
+    ('크래프톤 측은 "북미 시장을 공략하겠다"고만 답했다.', "Krafton", "답했다"),
+])
+def test_korean_attribution_styles(sentence, speaker, cue):
+    facts = _facts("크래프톤, 북미 공략\n입력 2025.06.18 10:00\n김창한 크래프톤 대표는 13일 기자간담회를 열었다. "
+                   + sentence + "\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = [q for q in facts["quotes"] if q["text"].startswith("북미 시장을")]
+    assert (quote["speaker"], quote["cue"]) == (speaker, cue)
+
+
+def test_transcript_lines_of_an_unnamed_interviewer_are_not_quotes():
+    facts = _facts("인터뷰\n입력 2025.06.18 10:00\n김창한 크래프톤 대표를 만났다. 기자: \"언제 출시하나.\" "
+                   "김 대표: \"내년 봄이다.\"\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [(q["text"], q["speaker"]) for q in facts["quotes"]] == [("내년 봄이다.", "김창한")]
+
+
+def test_korean_organization_subject_wins_over_a_person_it_names():
+    facts = _facts("인수 공시\n입력 2025.06.18 10:00\n크래프톤은 전날 이사회를 열고 최대주주인 김철민 대표 등이 "
+                   "보유한 지분 30%를 인수하는 안건을 의결했다고 공시했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = facts["quotes"]
+    assert (quote["speaker"], quote["speaker_is_organization"], quote["cue"]) == ("Krafton", True, "공시했다")
+
+
+def test_korean_titles_of_office_and_no_name_across_sentences():
+    facts = _facts("총리 발언\n입력 2025.06.18 10:00\n한덕수 국무총리는 \"국민께 송구하다\"고 말했다. 이창용 한국은행 "
+                   "총재는 \"금리를 신중히 판단하겠다\"고 말했다. 이 총재는 \"환율도 보겠다\"고 덧붙였다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert {(p["name"], p["title"]) for p in facts["people"]} == {("한덕수", "국무총리"), ("이창용", "총재")}
+    assert [q["speaker"] for q in facts["quotes"]] == ["한덕수", "이창용", "이창용"]

@@ -18,7 +18,9 @@ TITLES_KO = sorted(
     프로그래머 수석프로그래머 디렉터 매니저 큐레이터 에디터 프로듀서 PD
     부총재보 총재보 씨 리더 멤버 막내
     최고위원 수석최고위원 원내수석부대표 원내부대표 부대변인 정책위의장 사무부총장 비대위원장 비상대책위원장
-    부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단""".split(),
+    부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단
+    국무총리 부총리 권한대행 부교수 조교수 명예교수 석좌교수 겸임교수 간호사 전공의 전문의 소방관 경찰관 활동가
+    앵커 상근부회장 부시장 부지사 시의원 도의원 구의원 군의원 당대표 총영사 영사 상임대표 집행위원장""".split(),
     key=len,
     reverse=True,
 )
@@ -51,10 +53,11 @@ def looks_korean_name(word: str) -> bool:
 _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장", "소장", "팀장", "처장", "단장", "원장", "부문장",
                  "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
                  "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표", "차관", "장관", "부총재", "총재보",
-                 "부총재보", "연구위원", "선임연구위원", "시장", "군수", "구청장", "도지사", "지사", "교육감", "지검장", "지청장", "의장")
+                 "부총재보", "연구위원", "선임연구위원", "시장", "군수", "구청장", "도지사", "지사", "교육감", "지검장", "지청장", "의장",
+                 "총리", "회장", "대사")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
-                       + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.·)(]|$)")
+                       + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.:·)(]|$)")
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
 NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
@@ -163,8 +166,11 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         if not span:
             # "유재만 서울시버스노동조합 위원장", "정우석 SK하이닉스 패키징개발담당 부사장": up to two words
             # (an organization, a department) between the name and the title
-            words = list(re.finditer(r"[가-힣A-Za-z0-9·]{2,20}", body[max(0, cursor - 45):cursor]))
+            # never across the end of a sentence or a quote ("…판단하겠다"고 말했다. 이 총재는)
             base = max(0, cursor - 45)
+            if stop := list(re.finditer(r"[.!?\"“”」』]", body[base:cursor])):
+                base += stop[-1].end()
+            words = list(re.finditer(r"[가-힣A-Za-z0-9·]{2,20}", body[base:cursor]))
             for skip in (1, 2):
                 if len(words) <= skip:
                     break
@@ -278,4 +284,4 @@ def short_reference_pattern() -> re.Pattern:
     """'김 대표', '남궁 전무', '정 관장': a surname and a title (a glued title's last part included)."""
     return re.compile(r"(?<![가-힣])(?P<surname>남궁|선우|제갈|황보|독고|사공|서문|[가-힣]) (?P<title>"
                       + "|".join(map(re.escape, sorted(set(TITLES_KO) | set(_GLUED_TITLES), key=len, reverse=True)))
-                      + r")(?=[" + PARTICLES + r"\s,.]|$)")
+                      + r")(?=[" + PARTICLES + r"\s,.:]|$)")

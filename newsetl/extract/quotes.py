@@ -32,16 +32,20 @@ _GROUPS = "abcdefg"
 _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
                          r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
-_KO_CUE = re.compile(r"^(?:이?라?고|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?[가-힣]*(?:했다|혔다|졌다|왔다|였다|었다|았다|탰다|냈다|밝혔다|말했다))")
+# A past-tense verb in print (말했다) or broadcast style (말했습니다); a reporting verb in the present (말한다)
+_KO_PAST = r"(?:했|혔|졌|왔|였|었|았|탰|냈)(?:다|습니다)"
+_KO_PRESENT = r"(?:(?:말|강조|설명|지적|주장|당부|토로|역설|언급|고백|회상|회고|귀띔)한다|밝힌다|덧붙인다|전한다)"
+_KO_CUE = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*"
+                     rf"(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?(?:[가-힣]*{_KO_PAST}|{_KO_PRESENT}))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
               r"recalled|argued|according to)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
-                 r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고)")
+                 r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물)")
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
 _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
-                      rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다)\s*\.?$")
+                      rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)\s*\.?$")
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
 _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
@@ -61,11 +65,11 @@ _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
 _EN_TAIL_INDIRECT = re.compile(r"\b(?P<cue>adding|saying|noting|arguing|warning) that (?P<clause>[^\"“”]{12,}?)\.?$")
 # '"…" 백 본부장의 말이다' / '…라는 게 회사 측 설명이다'
-_KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]{1,40}?)(?:의|측)?\s+(?P<cue>말이다|설명이다|얘기다|"
-                          r"지적이다|분석이다|전언이다|평가다|주장이다|입장이다)\s*\.?$")
+_KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]{1,40}?)(?:의|측)?\s+(?P<cue>(?:말|설명|지적|분석|전언|"
+                          r"주장|입장)(?:이다|입니다)|(?:얘기|평가)(?:다|입니다))\s*\.?$")
 # "대통령실은 의제에 제한을 두지 않겠다는 입장을 밝혔다": a stance reported as speech
 _KO_STANCE = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|겠다))는\s+(?:입장|뜻|방침|의사|계획|견해)을\s+"
-                        r"(?P<cue>(?:밝혔|전했|내비쳤|나타냈|재확인했|고수했)다)\s*\.?$")
+                        r"(?P<cue>(?:밝혔|전했|내비쳤|나타냈|재확인했|고수했)(?:다|습니다))\s*\.?$")
 # A Korean sentence opening like this and naming no subject continues the person speaking before it
 _CONTINUES = re.compile(r"^(?:그러면서|그러면서도|이어|이어서|아울러|또|또한|그는 또|이와 함께|이어 그는)\s")
 # A sentence of background ("앞서 윤 연구원은 … 지적했다"): its subject does not become the one "그는" means next
@@ -73,13 +77,15 @@ _BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞�
 _SUBJECT_PARTICLES = set("은는이가도")
 _SHORT_REFS = short_reference_pattern()
 # "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
-_KO_CUE_LATER = re.compile(r"^(?:이?라?고|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
-                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:했다|혔다|였다|었다|았다|냈다))\s*\.?$")
+_KO_CUE_LATER = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
+                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*{_KO_PAST}|{_KO_PRESENT})\s*\.?$")
 # a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
 _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
 _NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
+# '김 장관: "…"', 'Choi: "…"': an interview or transcript line, the speaker and a colon before the quote
+_SPEAKER_COLON = re.compile(r"^[^\s\"“”「」:][^\"“”「」:.!?]{0,40}:\s*$")
 
 
 class Quote(TypedDict):
@@ -97,8 +103,12 @@ class Quote(TypedDict):
 
 
 def _subject_before(body: str, start: int, end: int, people: list[PersonMention],
-                    known: dict[str, PersonMention], topic: PersonMention | None, language: str):
-    """The person who is the subject of body[start:end] (the text before the first quote)."""
+                    known: dict[str, PersonMention], topic: PersonMention | None, language: str,
+                    strict: bool = False):
+    """The person who is the subject of body[start:end] (the text before the first quote).
+
+    strict (Korean): only a reference that carries a subject particle, not merely the first person named.
+    """
     window = body[start:end]
     named = [p for p in people if start <= p["start"] < end]
     if language == "ko":
@@ -131,7 +141,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
             for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
                 found.append((start + m.start(), True, topic))
         found.sort(key=lambda f: f[0])
-        subject = next((f for f in found if f[1]), None) or (found[0] if found else None)
+        subject = next((f for f in found if f[1]), None) or (found[0] if found and not strict else None)
         return subject[2] if subject else None
     else:
         # the earliest reference wins: a full name, a surname alone ("Seo noted", Korean order) or a
@@ -325,6 +335,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
         subject = _subject_before(body, s_start, first_quote, people, known, topic, language)
+        if language == "ko" and subject and not _subject_before(body, s_start, first_quote, people, known, topic,
+                                                                  language, strict=True) \
+                and _organization_subject(body, s_start, first_quote, orgs, language):
+            # "세진전자는 … 이성호 대표 등이 보유한 지분을 …": the organization is the subject, the person only named
+            subject = None
         if subject is None and language == "ko" and _CONTINUES.match(body[s_start:s_end]):
             subject = topic  # "그러면서 …고 촉구했다": no subject of its own, the one speaking goes on
 
@@ -364,6 +379,20 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     cue = intro.group("cue")
                     speaker = subject or topic
 
+            if cue is None and _SPEAKER_COLON.match(body[s_start:first_quote]):
+                # a transcript: each quote belongs to the speaker named before its colon; a line whose
+                # speaker we cannot name (기자:, Q:) is the interviewer's, not a quote
+                edge = s_start
+                for m in sentence_quotes:
+                    segment = body[edge:m.start()]
+                    lead = len(segment) - len(segment.lstrip(" .,!?"))
+                    if _SPEAKER_COLON.match(segment[lead:]) and \
+                            (who := _subject_before(body, edge + lead, m.start(), people, known, topic, language)):
+                        group = next(g for g in _GROUPS if m.group(g) is not None)
+                        quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
+                                             who, None, ":", by_name_org))
+                        speaker = who
+                    edge = m.end()
             org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
                 _organization_subject(body, s_start, first_quote, orgs, language)
             if speaker is None and org_speaker is None and cue and language == "en":
