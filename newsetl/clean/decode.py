@@ -10,11 +10,17 @@ import charset_normalizer
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+# bidi embeddings, overrides and isolates: they reorder how text is shown (a title that reads backwards)
+# and carry no content
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # <meta charset="euc-kr">, <meta http-equiv=… content="text/html; charset=euc-kr">, <?xml … encoding="euc-kr"?>
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,30})""", re.I)
 # Korean pages declare euc-kr but use cp949's extra syllables: cp949 reads both.
 _WIDER = {"euc_kr": "cp949", "ks_c_5601_1987": "cp949", "iso8859_1": "cp1252", "ascii": "utf-8"}
+
+# A UTF-8 page with a CP949 story pasted in (or the reverse): each line is read in the encoding it is in.
+MIXED = "utf-8+cp949"
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -87,6 +93,8 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str:
             continue
         if name != "cp949" or _hangul_share(text) > 0.5:
             return name
+    if _decode_lines(data) is not None:
+        return MIXED
     guess = charset_normalizer.from_bytes(data[:200_000]).best()
     if guess is not None and guess.encoding and guess.chaos < 0.1 and _reads_as_text(str(guess)):
         try:  # single-byte Western codecs often read alike: name the common one when it reads the same
@@ -96,6 +104,27 @@ def detect_encoding(data: bytes, declared: str | None = None) -> str:
             pass
         return codec_name(guess.encoding) or guess.encoding
     raise UndecodableError(f"the item decodes as none of {', '.join(tried)} and no encoding fits it")
+
+
+def _decode_lines(data: bytes) -> str | None:
+    """Each line as UTF-8, else as CP949 when that gives Korean; None unless the file really mixes both."""
+    lines, used = [], set()
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            used.add("utf-8" if any(b > 0x7F for b in raw) else "ascii")
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            line = raw.decode("cp949")
+        except UnicodeDecodeError:
+            return None
+        if _hangul_share(line) <= 0.5:
+            return None
+        lines.append(line)
+        used.add("cp949")
+    return "\n".join(lines) if {"utf-8", "cp949"} <= used else None
 
 
 # --- mojibake -----------------------------------------------------------------------------------
@@ -150,6 +179,8 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). Raise UndecodableError with what was tried."""
     encoding = detect_encoding(data, declared)
+    if encoding == MIXED:
+        return _decode_lines(data), encoding
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
@@ -172,6 +203,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
+    text = _BIDI_CONTROLS.sub("", text)
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from .decode import fold_spaces, normalize_text
@@ -27,10 +29,32 @@ def is_truncated(html: str) -> bool:
     return bool(_OPENS.search(html[:5000])) and not _CLOSES.search(html[-5000:])
 
 
+def parser_limit(html: str) -> str | None:
+    """The limit libxml2 hit reading the page, if any (e.g. nesting deeper than 256 levels).
+
+    trafilatura parses with the same library, which then stops where the limit was hit and drops the
+    rest of the page without a word: an article cut there must not be loaded as if it were whole.
+    """
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except ValueError:  # a str that declares its encoding: hand libxml2 the bytes instead
+        try:
+            lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+        except (ValueError, lxml.etree.LxmlError):
+            return None
+    except lxml.etree.LxmlError:  # empty or unparseable: trafilatura says what it makes of it
+        return None
+    return next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+
+
 def clean_html(html: str, timezone: str, title_hint: str | None = None) -> dict:
     if is_truncated(html):
         raise NoArticleError("truncated HTML: the page opens <html>/<body> but never closes it "
                              "(cut off in transit or on disk); refetch it")
+    if limit := parser_limit(html):
+        raise NoArticleError(f"HTML the parser cannot read whole ({limit}): everything past that point "
+                             "would be dropped, so the page is not loaded as if it were complete")
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
