@@ -120,9 +120,26 @@ def list_folder(folder: Path) -> list[Path]:
                   and p.name.lower() != "readme.md")
 
 
-def read_folder(source: dict, raw_dir: Path) -> list[RawItem]:
+def oversized_item(path: Path, source: str, fetched_at: str) -> RawItem:
+    """A file over the size cap, never held in memory: hashed as a stream, not copied into the raw zone.
+
+    Clean quarantines it by its size without reading it (the landing file stays the only copy).
+    """
+    with path.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+    return RawItem(item_id=digest, source=source, uri=str(path), fetched_at=fetched_at, byte_size=path.stat().st_size,
+                   raw_path="", already_seen=False, encoding=None, content_type=None, hints={})
+
+
+def item_bytes(item: RawItem, max_bytes: int) -> bytes:
+    """The item's bytes from the raw zone; none for an item over the cap (clean quarantines it by its size)."""
+    return b"" if item["byte_size"] > max_bytes else Path(item["raw_path"]).read_bytes()
+
+
+def read_folder(source: dict, raw_dir: Path, max_bytes: int | None = None) -> list[RawItem]:
     now = now_utc()
-    items = [make_item(path.read_bytes(), raw_dir, source["name"], str(path), now)
+    items = [oversized_item(path, source["name"], now) if max_bytes and path.stat().st_size > max_bytes
+             else make_item(path.read_bytes(), raw_dir, source["name"], str(path), now)
              for path in list_folder(Path(source["path"]))]
     if not items:
         log.warning("source %s: folder %s holds no files", source["name"], source["path"])
@@ -201,8 +218,12 @@ def read_feed(source: dict, settings: Settings, http: _Http) -> list[RawItem]:
         problem = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
         raise FetchError(f"{source['url']} is not an RSS or Atom feed with entries{problem}")
     base = response.final_url if response else source["url"]
+    limit = int(source.get("max_items", 200))
+    if len(parsed.entries) > limit:  # feeds list the newest first: the rest waits, or is gone tomorrow
+        log.warning("source %s: the feed lists %s entries; only the first %d (max_items) are read tonight",
+                    source["name"], f"{len(parsed.entries):,}", limit)
     items = []
-    for entry in parsed.entries[: int(source.get("max_items", 200))]:
+    for entry in parsed.entries[:limit]:
         if not entry.get("link"):
             log.warning("source %s: an entry without a link (%r) is skipped", source["name"], entry.get("title"))
             continue
@@ -234,7 +255,7 @@ def ingest_sources(sources: list[dict], settings: Settings) -> tuple[list[RawIte
         for source in sources:
             try:
                 if source["kind"] == "folder":
-                    got = read_folder(source, settings.raw)
+                    got = read_folder(source, settings.raw, settings.max_item_bytes)
                 elif source["kind"] == "feed":
                     got = read_feed(source, settings, http)
                 else:

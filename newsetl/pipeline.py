@@ -18,7 +18,7 @@ from . import load as loader
 from .clean import clean_item
 from .dedupe import find_duplicates, signature
 from .extract import extract_article
-from .ingest import ingest_sources
+from .ingest import ingest_sources, item_bytes
 from .settings import Settings
 from .sources import load_sources
 
@@ -123,7 +123,7 @@ def clean(settings: Settings, run: dict) -> dict:
     folder = run_dir(settings, run)
     articles, rejections = [], []
     for item in _read(folder / "items.json"):
-        data = Path(item["raw_path"]).read_bytes()
+        data = item_bytes(item, settings.max_item_bytes)  # none over the cap: quarantined unread
         cleaned, rejected = clean_item(item, data, settings.timezone, settings.max_item_bytes)
         articles += cleaned
         rejections += rejected

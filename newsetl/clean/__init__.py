@@ -87,8 +87,10 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
         return [], [Rejection(item_id=item["item_id"], article_id=None, source=item["source"],
                               uri=item["uri"], stage="clean", reason=reason)]
 
-    if len(data) > max_bytes:
-        return reject(f"item is {len(data):,} bytes, over the {max_bytes:,}-byte cap (NEWSETL_MAX_ITEM_BYTES)")
+    size = max(len(data), item.get("byte_size") or 0)  # an item over the cap arrives unread, with no bytes
+    if size > max_bytes:
+        return reject(f"item is {size:,} bytes, over the {max_bytes:,}-byte cap (NEWSETL_MAX_ITEM_BYTES); "
+                      "not read")
     try:
         text, encoding = decode_item(data, item.get("encoding"))
     except UndecodableError as exc:
