@@ -7,7 +7,9 @@ assert what was asked (conditional headers included) and how often.
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
+import time
 from email.utils import formatdate
 from hashlib import sha256
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +22,7 @@ class Site:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._silent: list[socket.socket] = []  # black holes and the connections they hold open
 
     @property
     def base(self) -> str:
@@ -44,6 +47,22 @@ class Site:
         """Answer `status` (for the first `times` requests only, if given; then the route before it)."""
         self.routes[path] = {"status": status, "headers": headers or {}, "body": b"", "times": times,
                              "then": self.routes.get(path)}
+
+    def black_hole(self) -> str:
+        """The base URL of a socket that accepts connections and never answers nor closes them."""
+        listener = socket.create_server(("127.0.0.1", 0))
+        self._silent.append(listener)
+
+        def hold() -> None:
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:  # closed by __exit__
+                    return
+                self._silent.append(connection)
+
+        threading.Thread(target=hold, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
 
     def hits(self, path: str) -> list[dict]:
         return [r for r in self.requests if r["path"] == path]
@@ -88,6 +107,15 @@ class Site:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(route["body"])))
                 self.end_headers()
+                if route.get("drip"):  # a byte at a time, each within any read timeout: a slow loris
+                    try:
+                        for i in range(len(route["body"])):
+                            self.wfile.write(route["body"][i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(route["drip"])
+                    except OSError:  # the client gave up: that is the point
+                        pass
+                    return
                 self.wfile.write(route["body"])
 
         return Handler
@@ -99,3 +127,5 @@ class Site:
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+        for sock in self._silent:
+            sock.close()
