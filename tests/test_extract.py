@@ -240,3 +240,30 @@ def test_korean_titles_of_office_and_no_name_across_sentences():
                    + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert {(p["name"], p["title"]) for p in facts["people"]} == {("한덕수", "국무총리"), ("이창용", "총재")}
     assert [q["speaker"] for q in facts["quotes"]] == ["한덕수", "이창용", "이창용"]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ('"We are ready," the union\'s leader, Kwon Nam-il, said.', [("direct", "Kwon Nam-il")]),
+    ('As Kim Do-hyun stepped away, a reporter called out, "Will you resign?"', [("direct", None)]),
+    ('The Democratic Party said the budget came "far too late."', [("direct", "Democratic Party of Korea")]),
+    ("Laura Mitchell, the chief executive, said the deal was fair to both sides. Park Seo-yeon, an analyst at Mirae Asset "
+     'Securities, called the price "steep." "The risk is integration," she told reporters.',
+     [("indirect", "Laura Mitchell"), ("direct", "Park Seo-yeon"), ("direct", "Park Seo-yeon")]),
+    ("Kim Min-ho, a professor at Korea University, said the rule was too strict. Lee Ji-eun, a lawyer, said it was "
+     "fair to the students. Unlike Kim, she said complaints from parents had been rare.",
+     [("indirect", "Kim Min-ho"), ("indirect", "Lee Ji-eun"), ("indirect", "Lee Ji-eun")]),
+    ("Daniel Whitcombe, a British translator, won the prize. Whitcombe said he had spent two years on the dialect.",
+     [("indirect", "Daniel Whitcombe")]),
+])
+def test_english_attribution_in_context(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == expected
+
+
+def test_english_organization_named_with_of_is_one_organization_and_no_person():
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nThe Korea Alliance of Rare Disease Groups said patients had "
+                   "waited too long for the ruling.\n" + "Markets were mixed on the day. " * 3)
+    assert [o["surface"] for o in facts["organizations"]] == ["Korea Alliance of Rare Disease Groups"]
+    assert facts["people"] == []
+    [quote] = facts["quotes"]
+    assert (quote["speaker"], quote["speaker_is_organization"]) == ("Korea Alliance of Rare Disease Groups", True)

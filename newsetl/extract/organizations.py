@@ -39,12 +39,13 @@ _EN_ORG = re.compile(
     r"Group|Bank|University|Association|Associations|Party|Council|Agency|Commission|Federation|Union|Institute|Foundation|"
     r"Court|Administration|Bureau|Committee|Electronics|Motors?|Holdings|Securities|Entertainment|Pictures|"
     r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office|Daily|Herald|Times|School|Hospital|Alliance)"
-    r"(?: (?:for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)\b"
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)\b"
     r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
 )
 _OF_HEADS = {"Bank", "Ministry", "University", "Institute", "Federation", "Association", "Council", "Agency",
              "Commission", "Office", "Bureau", "Committee", "Department", "Academy", "College", "Court", "Chamber",
-             "Party", "Union", "Confederation", "Corporation", "Board", "Service", "Administration", "Society"}
+             "Party", "Union", "Confederation", "Corporation", "Board", "Service", "Administration", "Society",
+             "Alliance", "Foundation", "Center", "Centre", "Organization", "Network", "Coalition", "League", "Group"}
 # Capitalized words that start a sentence or a title, not an organization's name
 _EN_LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|On|In|At|For|But|And|When|After|While) ")
 

@@ -68,9 +68,15 @@ _NOT_NAMES_EN = {"The", "This", "That", "But", "And", "In", "On", "At", "For", "
 TITLES_EN = (r"chief executive(?: officer)?|CEO|chief technology officer|CTO|chief financial officer|CFO|president|"
              r"chairman|chairwoman|chair|founder|co-founder|minister|analyst|director|spokesperson|spokesman|"
              r"spokeswoman|head|vice president|senior vice president|executive vice president|professor|mayor|"
-             r"governor|senator|secretary|economist|researcher|manager")
+             r"governor|senator|secretary|economist|researcher|manager|"
+             # descriptions that only a person takes ("Daniel Whitcombe, a British translator who …")
+             r"translator|writer|author|novelist|poet|actor|actress|singer|filmmaker|teacher|principal|student|"
+             r"resident|farmer|fisherman|worker|official|lawyer|attorney|doctor|physician|nurse|engineer|scientist|"
+             r"entrepreneur|investor|trader|strategist|consultant|commentator|critic|historian|expert|fellow|"
+             r"lecturer|activist|lawmaker|legislator|diplomat|ambassador|envoy|negotiator|adviser|advisor|aide|"
+             r"judge|prosecutor|coach|captain|partner|owner|leader|representative")
 _ORG_EN = r"[A-Z][\w&.'-]*(?: (?:of |and |for |& )?[A-Z][\w&.'-]*)*"
-_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w'-]+ ){{0,3}}?(?P<title>(?i:{TITLES_EN}))"
+_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w'-]+ ){{0,3}}?(?P<title>(?i:{TITLES_EN}))\b"
                        rf"(?: (?:of|at|for|with) (?:the )?(?P<org>{_ORG_EN}))?")
 _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|Prime|Finance|Foreign|Trade|Industry|"
                         rf"Culture|Labor|Transport|Land|Science|Defense|Unification|Health|Interior|Justice) )*"
@@ -100,6 +106,11 @@ class PersonMention(TypedDict):
 
 def _org_at(orgs: list[OrganizationMention], start: int, end: int) -> OrganizationMention | None:
     return next((o for o in orgs if o["start"] >= start and o["end"] <= end), None)
+
+
+def _overlaps_org(orgs: list[OrganizationMention], start: int, end: int) -> bool:
+    """Part of an organization's name ("Patients Organizations" in "Korea Alliance of Patients Organizations")."""
+    return any(o["start"] < end and start < o["end"] for o in orgs)
 
 
 def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationMention],
@@ -229,7 +240,7 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
     people: list[PersonMention] = []
     for pattern in (_EN_AFTER, _EN_BEFORE):
         for m in pattern.finditer(body):
-            if m.group("name").split()[0] in _NOT_NAMES_EN or _org_at(orgs, m.start("name"), m.end("name")):
+            if m.group("name").split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, m.start("name"), m.end("name")):
                 continue
             org_surface = (m.group("org") or "").strip()
             org = _org_at(orgs, m.start("org"), m.end("org")) if org_surface else None
@@ -241,14 +252,14 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
                                         mention_start=m.start(), mention_end=m.end()))
     # A romanized Korean name (Kang Byung-chul, Yoo Mi-kyung) is a person wherever it stands
     for m in _KOREAN_NAME_EN.finditer(body):
-        if not any(p["start"] <= m.start() < p["end"] for p in people) and not _org_at(orgs, m.start(), m.end()):
+        if not any(p["start"] <= m.start() < p["end"] for p in people) and not _overlaps_org(orgs, m.start(), m.end()):
             people.append(PersonMention(name=m.group(), title=None, organization=None, start=m.start(), end=m.end(),
                                         mention_start=m.start(), mention_end=m.end()))
     titled = {p["name"] for p in people}
     for m in _EN_SPEAKS.finditer(body):
         group = "n1" if m.group("n1") else "n2"
         name = m.group(group)
-        if name in titled or name.split()[0] in _NOT_NAMES_EN or _org_at(orgs, m.start(group), m.end(group)):
+        if name in titled or name.split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, m.start(group), m.end(group)):
             continue
         if any(name.split()[-1] == other.split()[-1] and name != other for other in titled):
             continue  # "Mr. Kang said" style: the surname of someone already named

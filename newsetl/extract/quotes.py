@@ -38,7 +38,8 @@ _KO_PRESENT = r"(?:(?:말|강조|설명|지적|주장|당부|토로|역설|언�
 _KO_CUE = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*"
                      rf"(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?(?:[가-힣]*{_KO_PAST}|{_KO_PRESENT}))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
-              r"recalled|argued|according to)")
+              r"recalled|argued|according to|called out|cried|yelled|chanted|continued|responded|countered|conceded|"
+              r"acknowledged|admitted|cautioned|complained|declared|stressed|remarked|quipped|joked|tweeted|posted)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
@@ -57,9 +58,12 @@ _EN_INDIRECT = re.compile(
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
     r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
-    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
+    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
     r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
-    r"expects?|[a-z]+ed)\b[^\"“”]{8,}))$")
+    r"expects?|[a-z]+ed)"
+    # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
+    r"|[a-z][\w'-]*(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may))"
+    r"\b[^\"“”]{8,}))$")
 # "…"며 대학들이 … 공개해야 한다고 주장했다 / "…," she said, adding that …: reported speech after a quote
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
@@ -84,6 +88,9 @@ _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, 
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
 _NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
+_EN_FRONTED = re.compile(r"^(?:Unlike|Like|As|After|Before|When|While|Although|Though|Because|Since|Despite|Following|"
+                         r"Asked (?:about|whether|if|why|how|what)|In response to|Responding to|Speaking (?:to|at|on|after))"
+                         r"\b[^,\"“”]{0,120},\s")
 # '김 장관: "…"', 'Choi: "…"': an interview or transcript line, the speaker and a colon before the quote
 _SPEAKER_COLON = re.compile(r"^[^\s\"“”「」:][^\"“”「」:.!?]{0,40}:\s*$")
 
@@ -146,12 +153,16 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     else:
         # the earliest reference wins: a full name, a surname alone ("Seo noted", Korean order) or a
         # given-name-last surname ("Doe said"), or he/she for the topic
-        found: list[tuple[int, PersonMention | None]] = [(p["start"] - start, p) for p in named]
+        # …but not inside a fronted clause: "Unlike Ahn, she said", "As Choi stepped away, a voice called out"
+        fronted = _EN_FRONTED.match(window)
+        skip = fronted.end() if fronted else 0
+        found: list[tuple[int, PersonMention | None]] = [(p["start"] - start, p) for p in named
+                                                         if p["start"] - start >= skip]
         for name, person in known.items():
             for word in {name.split()[0], name.split()[-1]}:
-                if len(word) > 1 and (m := re.search(rf"\b{re.escape(word)}\b", window)):
+                if len(word) > 1 and (m := re.compile(rf"\b{re.escape(word)}\b").search(window, skip)):
                     found.append((m.start(), person))
-        if m := re.search(r"\b(?:[Hh]e|[Ss]he)\b", window):
+        if m := re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(window, skip):
             found.append((m.start(), topic))
         if found:
             return min(found, key=lambda f: f[0])[1]
@@ -161,7 +172,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
 _EN_ATTRIBUTION = re.compile(
     rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>(?:[A-Z][a-z]+ ){{0,3}}{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
     rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
-    rf"(?:, [^,\"“”]{{2,120}},)? (?P<cue2>{_EN_SPEECH}))")
+    rf"(?:, (?P<appos>[^,\"“”]{{2,120}}),)? (?P<cue2>{_EN_SPEECH}))")
 
 
 def _speaker_en(after: str, body_start: int, people: list[PersonMention], known: dict[str, PersonMention],
@@ -177,6 +188,9 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
     if who.split()[-1].lower() in ("he", "she") and len(who.split()) == 1:
         return topic, cue
     inside = [p for p in people if body_start + m.start(group) <= p["start"] < body_start + m.end(group)]
+    if not inside and group == "who2" and m.group("appos") and not re.search(r"[A-Z]", who[:1]):
+        # '"…," the union's leader, Kwon Nam-il, said': the name in apposition to a description
+        inside = [p for p in people if body_start + m.start("appos") <= p["start"] < body_start + m.end("appos")]
     if inside:  # "according to Trade Minister Ahn Duk-geun": a person found there already
         return inside[-1], cue
     names = re.findall(_NAME_EN, who)
@@ -374,10 +388,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 if speaker is None and cue is None and subject and framing:
                     # 'Kim called the plan "a step backward"', 'said the government "has no plans"'
                     speaker, cue = subject, framing.group()
+                elif speaker is None and cue is None and framing and \
+                        _organization_subject(body, s_start, first_quote, orgs, language):
+                    cue = framing.group()  # 'The party said the resignation came "far too late."'
+
                 if speaker is None and cue is None and (intro := _EN_INTRO.search(body[s_start:first_quote])):
                     # 'He said: "…"' / 'Kim told reporters, "…"'
                     cue = intro.group("cue")
-                    speaker = subject or topic
+                    speaker = subject  # "a voice from the back called out, …": no one named, no guess
 
             if cue is None and _SPEAKER_COLON.match(body[s_start:first_quote]):
                 # a transcript: each quote belongs to the speaker named before its colon; a line whose

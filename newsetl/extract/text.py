@@ -22,6 +22,11 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
             if closer:
                 if ch == closer:
                     closer = None
+                    # '… was "steep but defensible." "The real risk …," she said': a quote that ends its
+                    # sentence, followed by another quote, starts a new sentence
+                    if i > 0 and text[i - 1] in ".!?" and re.match(r" +[\"“‘]", text[i + 1:i + 4]):
+                        spans.append((base + start, base + i + 1))
+                        start = i + 2
             elif ch in OPENING:
                 closer = OPENING[ch]
             elif _END.match(ch) and (i + 1 == len(text) or text[i + 1] == " ") and \
