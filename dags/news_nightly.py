@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.timetables.interval import CronDataIntervalTimetable
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
@@ -34,8 +35,10 @@ duplicates pointed at their originals) → **validate** with Great Expectations 
 reason) → **extract** quotes, organizations, people and events → **load** into DuckDB → **dbt build** (a task per
 model, its tests after it) → **quality report** (`reports/index.html`).
 
-A scheduled run covers its data interval; a manual run takes `{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}` from
-its conf, or else the day ending at its logical date. Reruns replace what the night wrote before.
+A scheduled run covers its data interval, 02:00 to 02:00 Asia/Seoul; a manual run takes
+`{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}` from its conf, or else the day ending at its logical date.
+A night processes the items it reads that no other night loaded; a rerun or backfill of a past night takes back
+exactly the items it loaded before, so it replaces its own rows and changes nothing else.
 """
 
 
@@ -51,7 +54,8 @@ def _night() -> dict:
 
 @dag(
     dag_id="news_nightly",
-    schedule="0 2 * * *",
+    # a data interval per night: [yesterday 02:00, today 02:00) Asia/Seoul (a bare cron string has none)
+    schedule=CronDataIntervalTimetable("0 2 * * *", timezone="Asia/Seoul"),
     start_date=pendulum.datetime(2024, 1, 1, tz="Asia/Seoul"),
     catchup=False,
     max_active_runs=1,
@@ -115,7 +119,7 @@ def news_nightly():
         default_args={"retries": 0, "on_failure_callback": on_task_failure},
     )
 
-    @task(outlets=[REPORT], trigger_rule="all_done")
+    @task(outlets=[REPORT], trigger_rule="all_done", pool=DUCKDB_POOL)  # dbt source freshness opens the warehouse
     def quality_report(run: dict) -> str:
         """Runs even when a dbt test failed, so the report says what failed."""
         return pipeline.report(settings, run)

@@ -93,7 +93,12 @@ def cmd_run(args) -> int:
     pipeline.load(settings, run)
     from .dbt import run_dbt
 
-    run_dbt(settings, ["build"])
+    try:
+        run_dbt(settings, ["build"])
+    except RuntimeError as exc:  # the report still gets written: it says which model or test failed
+        print(pipeline.report(settings, run))
+        print(f"{exc}: the report above lists the failing models and tests", file=sys.stderr)
+        return 1
     print(pipeline.report(settings, run))
     return cmd_summary(args)
 

@@ -132,15 +132,25 @@ def mart_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int | None]:
             for t in MART_TABLES}
 
 
-def known_items(path: Path, run_id: str) -> set[str]:
-    """Item ids loaded by other runs: a nightly landing folder that keeps old files costs nothing."""
-    if not path.exists():
-        return set()
+def claims(path: Path, run: dict, item_ids: list[str]) -> tuple[set[str], set[str], bool]:
+    """Who has tonight's items already: (ids another night loaded, ids this night loaded, is this the newest night).
+
+    Only tonight's ids are looked up, so a landing folder that keeps old files costs its size, not the
+    warehouse's. A night is the newest when no other night's window ends after its own.
+    """
+    if not path.exists() or not item_ids:
+        return set(), set(), True
     with connect(path, read_only=True) as con:
         if not _has_table(con, "raw", "items"):
-            return set()
-        rows = con.execute("select distinct item_id from raw.items where run_id <> ?", [run_id]).fetchall()
-    return {r[0] for r in rows}
+            return set(), set(), True
+        con.register("tonight", _frame([{"item_id": i} for i in set(item_ids)], ["item_id"]))
+        rows = con.execute("select distinct i.item_id, i.run_id = ? from raw.items i join tonight using (item_id)",
+                           [run["run_id"]]).fetchall()
+        later = con.execute("select count(*) from raw.runs where window_end > ? and run_id <> ?",
+                            [run["window_end"], run["run_id"]]).fetchone()[0]
+    others = {item for item, mine in rows if not mine}
+    own = {item for item, mine in rows if mine}
+    return others, own, later == 0
 
 
 def known_for_dedupe(path: Path, articles: list[dict], signatures: dict) -> Known:

@@ -84,29 +84,49 @@ def _read(path: Path):
 
 
 def _timed(run_folder: Path, stage: str, started: float) -> None:
-    timings_path = run_folder / "timings.json"
-    timings = json.loads(timings_path.read_text()) if timings_path.exists() else {}
-    timings[stage] = round(time.perf_counter() - started, 3)
-    _write(timings_path, timings)
+    """One file per stage (and per batch): mapped tasks running at once never write the same file."""
+    folder = run_folder / "timings"
+    folder.mkdir(exist_ok=True)
+    _write(folder / f"{stage}.json", round(time.perf_counter() - started, 3))
+
+
+def timings(run_folder: Path) -> dict[str, float]:
+    """Seconds per stage, in the order they ran; a mapped stage's batches are summed (work, not wall time)."""
+    found: dict[str, tuple[float, int]] = {}
+    for path in sorted((run_folder / "timings").glob("*.json"), key=lambda p: p.stat().st_mtime):
+        stage, _, batch = path.stem.partition(".")
+        seconds, count = found.get(stage, (0.0, 0))
+        found[stage] = (seconds + json.loads(path.read_text()), count + bool(batch))
+    return {(f"{stage} ({count} batches, summed)" if count else stage): round(seconds, 3)
+            for stage, (seconds, count) in found.items()}
 
 
 # --- stages ----------------------------------------------------------------------------------
 
 def ingest(settings: Settings, run: dict) -> dict:
-    """Read every source into the raw zone; pass on the items no earlier night has loaded."""
+    """Read every source into the raw zone; pass on the items that are this night's to process.
+
+    Which items a night processes (README, "Which night processes an item"): the items it reads that no
+    other night has loaded. A rerun or backfill of a past night (a later night exists) takes back only
+    the items it loaded the first time; what arrived since waits for the newest night. So reruns and
+    backfills reproduce what the nightly runs produced, and no item is processed by two nights.
+    """
     started = time.perf_counter()
     folder = run_dir(settings, run)
     items, fetches, failed = ingest_sources(load_sources(settings), settings)
-    known = loader.known_items(settings.warehouse, run["run_id"])
+    others, own, newest = loader.claims(settings.warehouse, run, [i["item_id"] for i in items])
     new, sightings, taken = [], [], set()
     for item in items:
-        loaded_before = item["item_id"] in known
+        loaded_before = item["item_id"] in others
         sightings.append({"item_id": item["item_id"], "source": item["source"], "uri": item["uri"],
                           "fetched_at": item["fetched_at"], "already_in_raw": item["already_seen"],
                           "loaded_before": loaded_before})
-        if not loaded_before and (item["source"], item["uri"], item["item_id"]) not in taken:
+        mine = newest or item["item_id"] in own
+        if mine and not loaded_before and (item["source"], item["uri"], item["item_id"]) not in taken:
             taken.add((item["source"], item["uri"], item["item_id"]))
             new.append(item)
+    if not newest:
+        log.info("ingest: a later night exists, so this rerun takes back only the %d items it loaded before", len(new))
     run = {**run, "items_in": len(items), "items_seen_before": len(items) - len(new), "failed_sources": failed}
     _write(folder / "run.json", run)
     _write(folder / "items.json", new)

@@ -321,5 +321,11 @@ def test_a_night_with_a_failed_source_loads_the_rest_and_the_report_says_why(sit
     assert fetches == (3, 2)  # rss feed + two pages; the dead atom feed and the dead link
     page = (settings.reports / "runs" / f"{run['run_id']}.html").read_text(encoding="utf-8")
     assert "source atom failed" in page and "HTTP 503" in page and site.url("/ko/404") in page
-    assert "1 task failure(s) this night" in page and "dbt_build.fct_quotes" in page
+    from newsetl.alerts import recent_alerts
+
+    alerts = {a["task_id"]: a for a in recent_alerts(settings.reports, run["run_id"])}
+    # the task failure, and the data alerts the report raised: the dead feed, and a 2024 night is not fresh
+    assert {"dbt_build.fct_quotes", "sources", "freshness"} <= set(alerts)
+    assert "source atom failed" in alerts["sources"]["error"] and "HTTP 503" in alerts["sources"]["error"]
+    assert f"{len(alerts)} alert(s) this night" in page and "dbt_build.fct_quotes" in page
     assert "&lt;b&gt;1 test failed&lt;/b&gt;" in page and "<b>1 test failed" not in page  # escaped
