@@ -35,12 +35,14 @@ def detect_format(text: str) -> str:
     head = text.lstrip()[:2000]
     if _HTML_START.match(head):
         return "html"
-    if head[:1] in "{[":
+    if head.startswith(("{", "[")):
         try:
             parse_json_records(text)
             return "json"
         except (json.JSONDecodeError, ValueError):
             return "text"
+        except RecursionError:  # JSON, nested past what the parser can follow: clean says so
+            return "json"
     return "text"
 
 
@@ -106,7 +108,12 @@ def clean_item(item: RawItem, data: bytes, timezone: str, max_bytes: int) -> tup
             return [_finish(fields, item, fmt, encoding, None, repairs, timezone)], []
         if fmt == "json":
             articles, rejections = [], []
-            records = parse_json_records(text)
+            try:
+                records = parse_json_records(text)
+            except RecursionError:
+                return reject("JSON nested deeper than the parser can follow; no record could be read")
+            if not records:
+                return reject("a JSON file with no records in it")
             for index, record in enumerate(records):
                 number = index if len(records) > 1 else None
                 try:

@@ -29,18 +29,29 @@ def parse_json_records(text: str) -> list[dict]:
         return [json.loads(line) for line in stripped.splitlines() if line.strip()]
 
 
+def _string(value) -> str | None:
+    """A JSON value where text is expected: a string, or a number as text; anything else (a list, true) is none."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def clean_record(record: dict, timezone: str) -> dict:
     if not isinstance(record, dict):
         raise ValueError("a JSON record must be an object with a title and a body")
-    title = fold_spaces(normalize_text(str(_first(record, TITLE_KEYS) or "")))
-    body = str(_first(record, BODY_KEYS) or "")
+    title = fold_spaces(normalize_text(_string(_first(record, TITLE_KEYS)) or ""))
+    body = _string(_first(record, BODY_KEYS)) or ""
     fields = clean_scraped_text(f"{title}\n{body}", timezone)
+    if not fields["body"]:
+        raise ValueError(f"no article text in the record (looked under {', '.join(BODY_KEYS)})")
     authors = _first(record, AUTHOR_KEYS)
     if authors and not fields["reporters"]:
-        fields["reporters"] = [authors] if isinstance(authors, str) else [str(a) for a in authors]
-    fields["outlet"] = fields["outlet"] or record.get("outlet") or record.get("source") or None
-    fields["canonical_url"] = _first(record, URL_KEYS)
-    if date := _first(record, DATE_KEYS):
-        fields["published_at"] = normalize_iso(str(date), timezone)
+        fields["reporters"] = [s for a in (authors if isinstance(authors, list) else [authors]) if (s := _string(a))]
+    fields["outlet"] = fields["outlet"] or _string(record.get("outlet")) or _string(record.get("source"))
+    fields["canonical_url"] = _string(_first(record, URL_KEYS))
+    if date := _string(_first(record, DATE_KEYS)):
+        fields["published_at"] = normalize_iso(date, timezone)
         fields["published_at_source"] = "json"
     return fields
