@@ -267,3 +267,11 @@ def test_english_organization_named_with_of_is_one_organization_and_no_person():
     assert facts["people"] == []
     [quote] = facts["quotes"]
     assert (quote["speaker"], quote["speaker_is_organization"]) == ("Korea Alliance of Rare Disease Groups", True)
+
+
+def test_transliterated_names_before_an_organization_and_a_title():
+    facts = _facts("AI 협력\n입력 2025.06.18 10:00\n레이철 던컨 구글 클라우드 아시아태평양 총괄 부사장은 \"한국은 중요한 "
+                   "시장\"이라고 평가했다. 젠슨 황 엔비디아 CEO는 \"수요가 폭발적\"이라고 말했다. 황 CEO는 \"공급을 "
+                   "늘리겠다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert {p["name"] for p in facts["people"]} == {"레이철 던컨", "젠슨 황"}
+    assert [q["speaker"] for q in facts["quotes"]] == ["레이철 던컨", "젠슨 황", "젠슨 황"]

@@ -155,6 +155,42 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
     return start, end
 
 
+# Words that open a Korean clause and are never part of a name before an organization and a title
+_OPENERS_KO = set("""이날 전날 당일 한편 또 또한 이에 이어 특히 앞서 당시 현재 최근 올해 지난해 이번 그러나 하지만 다만
+    이후 아울러 반면 실제로 결국 그동안 먼저 우선 이어서 그러면서 국내 해외 현지 신임 전임 초대 전 현 前 당시""".split())
+
+
+def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], proper: set[int],
+                  inside: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'레이철 던컨 구글 클라우드 아시아태평양 총괄 부사장', '미할 크르제넥 체코 대통령': a transliterated name of two
+    or three words opening the clause, then an organization or a country, then the title.
+
+    inside: a one-word name already found; it may be the last word of the full name (크르제넥 of 미할 크르제넥).
+    """
+    lo = max(0, title_start - 60)
+    if stops := list(re.finditer(r"[.!?\n\"“”「」,]", body[lo:title_start])):
+        lo += stops[-1].end()
+    elif lo > 0:
+        return None
+    prefix: list[re.Match] = []
+    for w in re.finditer(r"\S+", body[lo:title_start]):
+        start, end = lo + w.start(), lo + w.end()
+        if _overlaps_org(orgs, start, end) or re.sub(r"\(.*", "", w.group()) in PLACES_KO \
+                or re.search(r"[A-Za-z0-9]", w.group()):
+            break
+        prefix.append(w)
+    else:
+        return None  # no organization or country between the name and the title
+    if not 2 <= len(prefix) <= 3 or any(not re.fullmatch(r"[가-힣]{1,7}", w.group()) or w.group() in _OPENERS_KO
+                                         or w.group()[-1] in "은는을를의에도로와과" for w in prefix):
+        return None
+    start, end = lo + prefix[0].start(), lo + prefix[-1].end()
+    extends = inside is not None and start <= inside[0] and inside[1] == end
+    if not extends and not any(all(i in proper for i in range(lo + w.start(), lo + w.end())) for w in prefix):
+        return None  # kiwi must take some word of it for a proper noun
+    return start, end
+
+
 def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int]) -> list[PersonMention]:
     people: list[PersonMention] = []
     for m in _TITLE_KO.finditer(body):
@@ -197,6 +233,13 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                         next((o for o in orgs if base + first.start() <= o["start"] < cursor), None)
                     organization = organization or (known["canonical"] if known else first.group())
                     break
+        foreign = _foreign_name(body, m.start(), orgs, proper, span)
+        if foreign and (span is None or span[0] >= foreign[0] and (
+                span[1] == foreign[1] or span[0] > foreign[1] and not looks_korean_name(body[span[0]:span[1]]))):
+            # the whole transliterated name, not its last word nor a department after the organization
+            span = foreign
+            known = next((o for o in orgs if foreign[1] < o["start"] < m.start()), None)
+            organization = known["canonical"] if known else None
         if not span:
             continue
         word = body[span[0]:span[1]]

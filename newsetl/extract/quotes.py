@@ -138,10 +138,14 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
             surname, title = ref.group("surname"), ref.group("title")
             if surname not in COMMON_SURNAMES and surname not in COMPOUND_SURNAMES:
                 continue
-            candidates = [p for p in known.values() if p["name"].startswith(surname) and p["title"] == title] or \
-                [p for p in known.values() if p["name"].startswith(surname) and p["title"] and
+            def bears(name: str, surname: str = surname) -> bool:
+                # 김 is 김영섭; 황 is 젠슨 황 (a foreign name ends with the family name)
+                return name.startswith(surname) if " " not in name else name.split()[-1] == surname
+
+            candidates = [p for p in known.values() if bears(p["name"]) and p["title"] == title] or \
+                [p for p in known.values() if bears(p["name"]) and p["title"] and
                  (p["title"].endswith(title) or title.endswith(p["title"]))] or \
-                [p for p in known.values() if p["name"].startswith(surname)]
+                [p for p in known.values() if bears(p["name"])]
             if len({c["name"] for c in candidates}) == 1:
                 found.append((ref.start(), subject_at(ref.end()), candidates[-1]))
         for pronoun in PRONOUNS_KO:
