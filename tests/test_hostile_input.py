@@ -32,6 +32,7 @@ from hostile.generate import (
 from http_server import Site
 
 from newsetl import pipeline
+from newsetl.alerts import WEBHOOK_ENV, write_alert
 from newsetl.clean import clean_item
 from newsetl.ingest import ingest_sources, item_bytes
 from newsetl.load import connect
@@ -41,6 +42,7 @@ CAP = 20 * 1024 * 1024  # the default NEWSETL_MAX_ITEM_BYTES
 FEED_ENTRIES, FEED_READ = 10_000, 5
 LOOP_TRAP = f'/feeds/loop-2.xml?next={ATTRIBUTE_BREAK}'  # a hostile string the report must show escaped
 SCRIPT_PATH = f"/pages/{SCRIPT}.html"
+TOKEN = "T0KEN-s3cr3t-8d7c6b"  # in the webhook URL: must never reach a log, an alert file or a report
 BODY_LENGTH = "expect_column_values_to_be_between(body_length, min_value=200.0, max_value=200000.0)"
 
 # file name -> (where it ends, stage, words the reason must hold); "loaded" cases have no reason
@@ -56,6 +58,10 @@ FILE_OUTCOMES = {
                         f"item is {100 * 1024 * 1024:,} bytes, over the {CAP:,}-byte cap (NEWSETL_MAX_ITEM_BYTES); not read"),
     "chrome-only.html": ("quarantine", "clean", "no article text left after removing the page's chrome"),
     "one-sentence.txt": ("quarantine", "validate", BODY_LENGTH),
+    "spaces-only.txt": ("quarantine", "clean", "no article text left after removing the page's chrome"),
+    "no-records.json": ("quarantine", "clean", "a JSON file with no records in it"),
+    "deeply-nested.json": ("quarantine", "clean", "JSON nested deeper than the parser can follow"),
+    "wrong-types.json": ("quarantine", "clean", "record 0: no article text in the record (looked under body,"),
     "malformed.html": ("articles", None, None),
     "cp949-declared-utf8.html": ("articles", None, None),
     "utf8-declared-euckr.html": ("articles", None, None),
@@ -88,6 +94,7 @@ def _serve(site: Site) -> dict[str, str]:
                                        "headers": {"Content-Type": "text/html", "Content-Encoding": "gzip"}}
     site.status("/feeds/loop-1.xml", 302, {"Location": LOOP_TRAP})
     site.status(httpx.URL(site.url(LOOP_TRAP)).raw_path.decode(), 302, {"Location": "/feeds/loop-1.xml"})
+    site.status(f"/hooks/T000/{TOKEN}", 500)  # the alert webhook, failing: its error must not carry its address
     site.page("/feeds/big.xml", big_feed(site.url("/big/{}.html"), FEED_ENTRIES), content_type="application/rss+xml")
     for i in range(FEED_READ):
         site.page(f"/big/{i}.html", html_article(100 + i))
@@ -108,6 +115,7 @@ def night(hostile_corpus: Path, tmp_path_factory):
         env.setenv("NEWSETL_HTTP_RETRIES", "1")
         env.setenv("NEWSETL_HTTP_BACKOFF", "0.05")
         env.setenv("NEWSETL_MAX_ITEM_BYTES", str(CAP))
+        env.setenv(WEBHOOK_ENV, site.url(f"/hooks/T000/{TOKEN}"))
         settings = replace(load(), landing=hostile_corpus, raw=work / "raw", work=work / "work",
                            warehouse=work / "news.duckdb", reports=work / "reports", sources_file=work / "sources.yml")
         urls = _serve(site)
@@ -122,15 +130,22 @@ def night(hostile_corpus: Path, tmp_path_factory):
         ]}, allow_unicode=True))
         run = pipeline.make_run(*pipeline.window_for(None, None, None, {"start": "2024-10-01", "end": "2024-10-02"},
                                                      settings.timezone))
-        handler = _Records()
-        logging.getLogger("newsetl").addHandler(handler)
+        handler, root = _Records(), logging.getLogger()
+        level = root.level
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)  # what an Airflow task log keeps: httpx's request lines included
         started = time.perf_counter()
         try:
             night = pipeline.ingest(settings, run)
-            for stage in (pipeline.clean, pipeline.validate, pipeline.extract, pipeline.load, pipeline.report):
+            for stage in (pipeline.clean, pipeline.validate, pipeline.extract, pipeline.load):
                 stage(settings, night)
+            # a task failure whose error quotes hostile article text, as the report will show it
+            write_alert(settings.reports, "news_nightly", "manual__hostile", "extract",
+                        RuntimeError(f"extraction failed on {SCRIPT} {ATTRIBUTE_BREAK}"), night=run["run_id"])
+            pipeline.report(settings, night)
         finally:
-            logging.getLogger("newsetl").removeHandler(handler)
+            root.removeHandler(handler)
+            root.setLevel(level)
         seconds = time.perf_counter() - started
         requests = list(site.requests)
     with connect(settings.warehouse, read_only=True) as con:
@@ -324,3 +339,14 @@ def test_hostile_text_and_urls_appear_only_escaped_in_the_report(night):
     for name, text in pages.items():
         assert SCRIPT not in text and "<img" not in text, name
         assert text.count("onerror") == text.count("&lt;img src=x onerror"), name
+
+
+def test_the_webhook_secret_never_reaches_logs_alert_files_or_reports(night):
+    hooks = [r for r in night["requests"] if r["path"].startswith("/hooks/")]
+    assert hooks, "the night's alerts went to the webhook"
+    assert any("HTTP Request: POST" in line for line in night["log"])  # httpx logged the calls, redacted
+    assert not [line for line in night["log"] if TOKEN in line]
+    written = [p for folder in (night["settings"].reports, night["settings"].work) for p in folder.rglob("*")
+               if p.is_file()]
+    assert any(p.parent.name == "alerts" for p in written)
+    assert not [p for p in written if TOKEN.encode() in p.read_bytes()]

@@ -196,6 +196,10 @@ def file_cases() -> dict[str, bytes | str]:
         "one-sentence.txt": _one_sentence(),
         "ten-thousand-quotes.txt": _ten_thousand_quotes(),
         "unbalanced-quotes.txt": _unbalanced_quotes(),
+        "spaces-only.txt": "\u00a0 \u3000\n\t\n",
+        "no-records.json": "[]",
+        "deeply-nested.json": "[" * 100_000 + "]" * 100_000,
+        "wrong-types.json": '{"title": true, "body": [null], "url": true, "author": {"name": 1}}',
         "sql-injection.jsonl": _sql_injection(),
         "script-title.txt": _script_title(),
         "script-title-copy.txt": _script_title(),  # the same bytes again: a duplicate, shown with its title
