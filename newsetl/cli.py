@@ -6,6 +6,8 @@
   newsetl eval [--gold DIR]       score extraction against the hand-made gold in tests/gold/
   newsetl run [--start --end]  the whole night without Airflow (ingest … report)
   newsetl summary              what the last night loaded and what the marts hold
+  newsetl backup [--keep N]    a dated copy of the warehouse in warehouse/backups/, the newest N kept
+  newsetl restore [--from F]   put back the newest backup that reads whole; the replaced file is kept aside
 """
 
 from __future__ import annotations
@@ -155,6 +157,27 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from .backup import take_backup
+
+    result = take_backup(load(), args.keep)
+    print(f"backup {result['backup']} (newest night {result['newest_night']}); "
+          f"{len(result['kept'])} kept, {len(result['deleted'])} older deleted")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .backup import restore
+
+    settings = load()
+    result = restore(settings, Path(args.source).resolve() if args.source else None)
+    print(f"restored {settings.warehouse} from {result['restored']} (newest night {result['newest_night']})")
+    for path in result["kept_aside"]:
+        print(f"  the file it replaced is kept at {path}")
+    print("  rerun the nights after that one to bring the warehouse up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsetl", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -170,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--end", help="window end")
     sub.add_parser("summary", help="print what the last night loaded")
     sub.add_parser("sources", help="check sources.yml and list the enabled sources")
+    p = sub.add_parser("backup", help="copy the warehouse to a dated backup, keep the newest N")
+    p.add_argument("--keep", type=int, help="backups to keep (default NEWSETL_BACKUP_KEEP, 7)")
+    p = sub.add_parser("restore", help="put back the newest backup that reads whole")
+    p.add_argument("--from", dest="source", help="this backup file instead of the newest")
     p = sub.add_parser("eval", help="score extraction against hand-made gold annotations")
     p.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"),
                    help="folder of *.gold.json files (default tests/gold)")
@@ -181,6 +208,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    from .backup import BackupError
+    from .load import WarehouseError
+
+    try:
+        return _dispatch(args)
+    except (WarehouseError, BackupError) as exc:  # the message says what to do: no stack trace
+        print(f"newsetl {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args) -> int:
     if args.command == "clean":
         return cmd_clean(args)
     if args.command == "extract":
@@ -191,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_sources(args)
     if args.command == "eval":
         return cmd_eval(args)
+    if args.command == "backup":
+        return cmd_backup(args)
+    if args.command == "restore":
+        return cmd_restore(args)
     return cmd_summary(args)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .dedupe import Known, band_hashes
+from .settings import load as load_settings
 
 log = logging.getLogger(__name__)
 
@@ -86,28 +89,68 @@ ARTICLE_TABLES = ("articles", "quarantine", "duplicates", "article_signatures", 
 
 
 class WarehouseError(RuntimeError):
-    """The warehouse file cannot be opened: locked by another writer, or not a DuckDB file."""
+    """The warehouse file cannot be used: locked by another process, or damaged (not a DuckDB file)."""
+
+
+# How DuckDB 1.5 words the two failures a user can act on.
+_LOCKED = "Could not set lock on file"
+_DAMAGED = ("not a valid DuckDB database", "Corrupt database file", "Could not read enough bytes")
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.ConnectionException:
+        # this process already holds the file read-write (dbt-duckdb keeps its connection
+        # open, and `airflow dags test` runs every task in one process): share that mode
+        return duckdb.connect(str(path))
+
+
+def explain(path: Path, exc: Exception, waited: float = 0) -> WarehouseError:
+    """A WarehouseError that says what happened to which file, and what to do about it."""
+    message = str(exc)
+    if _LOCKED in message:
+        holder = re.search(r"held in (\S+) \(PID (\d+)\)", message)
+        who = f"process {holder[2]} ({Path(holder[1]).name})" if holder else "another process"
+        return WarehouseError(
+            f"the warehouse {path} is locked by {who}, still after waiting {waited:g} s. DuckDB takes one writer "
+            "at a time: another run of the night, a dbt build or a `make sql` shell has it open. Let it finish "
+            "(or close it), then run again; NEWSETL_WAREHOUSE_LOCK_WAIT sets how long to wait.")
+    if any(sign in message for sign in _DAMAGED):
+        return WarehouseError(
+            f"the warehouse {path} is damaged ({message}). Run `make restore` to put back the last good "
+            "backup (the damaged file is kept beside it), then rerun the nights since that backup.")
+    return WarehouseError(f"cannot open the warehouse {path}: {message}")
 
 
 @contextmanager
-def connect(path: Path, read_only: bool = False):
+def connect(path: Path, read_only: bool = False, wait: float | None = None):
+    """A connection to the warehouse; waits up to `wait` seconds (NEWSETL_WAREHOUSE_LOCK_WAIT) while
+    another process holds it, and turns a lock or a damaged file into a WarehouseError saying what to do."""
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run the pipeline first (make run)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    wait = load_settings().warehouse_lock_wait if wait is None else wait
+    started, warned = time.monotonic(), False
+    while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.ConnectionException:
-            # this process already holds the file read-write (dbt-duckdb keeps its connection
-            # open, and `airflow dags test` runs every task in one process): share that mode
-            con = duckdb.connect(str(path))
-    except duckdb.IOException as exc:
-        raise WarehouseError(
-            f"cannot open the warehouse {path}: {exc}. Another process may be writing it "
-            "(a running DAG or a `make sql` shell); wait for it, or stop it."
-        ) from exc
+            con = _open(path, read_only)
+            break
+        except duckdb.Error as exc:
+            waited = time.monotonic() - started
+            if _LOCKED not in str(exc) or waited >= wait:
+                raise explain(path, exc, round(waited)) from exc
+            if not warned:
+                log.warning("the warehouse %s is locked by another process: waiting (up to %g s)", path, wait)
+                warned = True
+            time.sleep(0.5)
     try:
         yield con
+    except duckdb.Error as exc:
+        # a damaged block shows only when a query reads it
+        if any(sign in str(exc) for sign in _DAMAGED):
+            raise explain(path, exc) from exc
+        raise
     finally:
         con.close()
 

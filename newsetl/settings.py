@@ -12,7 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _path(name: str, default: Path) -> Path:
+def _path(name: str, default: Path | None) -> Path | None:
     value = os.environ.get(name)
     return Path(value).expanduser().resolve() if value else default
 
@@ -33,6 +33,9 @@ class Settings:
     http_timeout: float  # seconds per connect or read
     http_retries: int  # extra attempts after a transport error, 429 or 5xx
     http_backoff: float  # first wait between attempts, doubled each retry
+    warehouse_lock_wait: float = 60.0  # seconds to wait for another process's lock on the warehouse
+    backups: Path | None = None  # dated warehouse copies; None: a backups/ folder beside the warehouse
+    backup_keep: int = 7  # newest backups kept; older ones are deleted
 
 
 def load() -> Settings:
@@ -52,6 +55,9 @@ def load() -> Settings:
         http_timeout=float(os.environ.get("NEWSETL_HTTP_TIMEOUT", "20")),
         http_retries=int(os.environ.get("NEWSETL_HTTP_RETRIES", "3")),
         http_backoff=float(os.environ.get("NEWSETL_HTTP_BACKOFF", "1.0")),
+        warehouse_lock_wait=float(os.environ.get("NEWSETL_WAREHOUSE_LOCK_WAIT", "60")),
+        backups=_path("NEWSETL_BACKUPS", None),
+        backup_keep=int(os.environ.get("NEWSETL_BACKUP_KEEP", "7")),
     )
 
 
