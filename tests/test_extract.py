@@ -275,3 +275,21 @@ def test_transliterated_names_before_an_organization_and_a_title():
                    "늘리겠다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert {p["name"] for p in facts["people"]} == {"레이철 던컨", "젠슨 황"}
     assert [q["speaker"] for q in facts["quotes"]] == ["레이철 던컨", "젠슨 황", "젠슨 황"]
+
+
+def test_korean_law_firm_and_quoted_group_between_name_and_title():
+    facts = _facts("판결\n입력 2025.06.18 10:00\n정다은 법무법인 새온 변호사는 \"의미 있는 판결\"이라고 말했다. "
+                   "박상철 '온페이 피해자모임' 대표는 \"배상액이 적다\"고 했다. 박 대표는 \"항소를 검토하겠다\"고 덧붙였다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    people = {(p["name"], p["title"], p["organization"]) for p in facts["people"]}
+    assert people == {("정다은", "변호사", "법무법인 새온"), ("박상철", "대표", "온페이 피해자모임")}
+    assert [q["speaker"] for q in facts["quotes"]] == ["정다은", "박상철", "박상철"]
+
+
+def test_korean_statement_issuer_is_an_organization_and_its_side_goes_on():
+    facts = _facts("입장\n입력 2025.06.18 10:00\n온누리페이는 이날 입장문을 내고 \"판결문을 검토하겠다\"고 밝혔다. "
+                   "회사 측은 보안 인력을 두 배로 늘렸다고 덧붙였다. 한국프로배구연맹은 규정을 바꿨다. 연맹은 "
+                   "\"재정 건전성을 지키려는 조치\"라고 설명했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    said = [(q["speaker"], q["speaker_is_organization"], q["text"]) for q in facts["quotes"]]
+    assert said == [("온누리페이", True, "판결문을 검토하겠다"), ("온누리페이", True, "보안 인력을 두 배로 늘렸다"),
+                    ("한국프로배구연맹", True, "재정 건전성을 지키려는 조치")]

@@ -80,6 +80,8 @@ _KO_NAME_END = (r"(?=$|[^가-힣]|(?:" + "|".join(_PARTICLES_KO) + r")(?:$|[^가
 
 
 _KO_NAME_END_RE = re.compile(_KO_NAME_END)
+_KO_LEGAL_FORM = re.compile(r"(?<![가-힣])(?P<form>법무법인|회계법인|재단법인|사단법인|학교법인|의료법인|주식회사)"
+                            r"(?:\((?:유한|주)\))? ?(?P<name>[가-힣A-Za-z0-9&]{2,14})")
 _WORD_START = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Za-z0-9가-힣]")
 
 
@@ -140,6 +142,13 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
         if len(name) > len(next(s for s, _ in SUFFIX_TYPES if name.endswith(s))):
             add(name, name, kind, m.start("name"), False)
+    for m in _KO_LEGAL_FORM.finditer(body):
+        # "법무법인 새온", "사단법인 한국소비자연맹": the legal form names an organization no table knows
+        name = m.group("name")
+        particle = next((x for x in _PARTICLES_KO if name.endswith(x) and len(name) - len(x) >= 2), "")
+        surface = m.group()[:len(m.group()) - len(particle)]
+        kind = "company" if m.group("form") in ("법무법인", "회계법인", "주식회사") else "association"
+        add(surface, surface, kind, m.start(), False)
     for m in _EN_ORG.finditer(body):
         group = "name" if m.group("name") else "ministry"
         name, start = m.group(group), m.start(group)

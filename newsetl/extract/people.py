@@ -198,10 +198,14 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         org = next((o for o in orgs if o["end"] == cursor), None)
         if org:
             cursor = org["start"] - 1
+        # "박상철 '미래온페이 유출 피해자모임' 대표": a group named in quotes between the name and the title
+        quoted = None if org else re.search(r"['‘][^'‘’\n]{2,30}['’]$", body[max(0, cursor - 32):cursor])
+        if quoted:
+            cursor -= len(quoted.group()) + 1
         if cursor <= 0 or body[cursor] != " ":
             continue
-        span = _name_before(body, cursor, proper, orgs, before_org=org is not None)
-        organization = org["canonical"] if org else None
+        span = _name_before(body, cursor, proper, orgs, before_org=org is not None or quoted is not None)
+        organization = org["canonical"] if org else quoted.group()[1:-1] if quoted else None
         if span and not org and " " not in body[span[0]:span[1]]:
             # "백승호 한은 부총재", "주세린 서강대 교수": a Korean name is never followed by another name, so
             # the word before the title is an organization no rule knows

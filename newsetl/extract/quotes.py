@@ -84,10 +84,14 @@ _SHORT_REFS = short_reference_pattern()
 _KO_CUE_LATER = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
                            rf"(?P<cue>{_KO_REPORTING}[가-힣]*{_KO_PAST}|{_KO_PRESENT})\s*\.?$")
 # a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
-_LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?)(?:은|는|이|가|도) ")
+_LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?|[가-힣]{1,6} 측"
+                                 r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
 _NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
+# …and where it was said ("논평을 내고", "보도자료를 통해"): not part of what was said either
+_LEADING_SETTING_KO = re.compile(r"^(?:입장문|보도자료|보도참고자료|설명자료|논평|성명서?|공시|사과문)(?:을|를)\s*"
+                                 r"(?:내고|내어|통해|발표하고|배포하고)\s+")
 _EN_FRONTED = re.compile(r"^(?:Unlike|Like|As|After|Before|When|While|Although|Though|Because|Since|Despite|Following|"
                          r"Asked (?:about|whether|if|why|how|what)|In response to|Responding to|Speaking (?:to|at|on|after))"
                          r"\b[^,\"“”]{0,120},\s")
@@ -246,19 +250,30 @@ _GENERIC_SIDE_KO = {"회사": ("company",), "소속사": ("company", "other"), "
                     "협회": ("association",), "단체": ("association", "union", "other")}
 
 
-def _generic_side(body: str, start: int, end: int, orgs: list[dict]) -> dict | None:
-    """'병원 측은', '회사 측은', '재판부는': a common noun standing for an organization named earlier."""
+# Heads that alone refer back to the organization named with them ("한국프로축구연맹 …. 연맹은 …")
+_BARE_SIDES_KO = {"재판부", "연맹", "협회", "연합회", "협의회", "위원회", "재단", "노조", "공사", "공단", "조합", "학회"}
+
+
+def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dict | None = None) -> dict | None:
+    """'병원 측은', '회사 측은', '재판부는': a common noun standing for an organization named earlier.
+
+    recent: the organization that spoke last; '회사 측은 … 덧붙였다' right after it goes on with its words.
+    """
     m = re.match(r"\s*(?:[^\s\"“”]+\s){0,2}?(?P<noun>[가-힣]{1,5})(?: 측)?(?:은|는|이|가|도)\s", body[start:min(end, start + 30)])
     if not m or _org_at_offset(orgs, start + m.start("noun")):
         return None
     noun = m.group("noun")
+    if noun in _BARE_SIDES_KO and noun != "재판부" and m.group("noun") != m.group().strip()[:len(noun)]:
+        return None  # "한국 연맹은": a modified head is some other organization
     earlier = [o for o in orgs if o["end"] <= start]
-    if not m.group().rstrip().rstrip("은는이가도").endswith("측") and noun not in ("재판부",):
-        return None  # only "X 측" (and the bench) stands for an organization; "병원은" may be any hospital
+    if not m.group().rstrip().rstrip("은는이가도").endswith("측") and noun not in _BARE_SIDES_KO:
+        return None  # only "X 측" (and the bench, 연맹, 협회, …) stands for an organization; "병원은" may be any
     same_word = [o for o in earlier if o["surface"].endswith(noun)]
     if same_word:
         return same_word[-1]
     kinds = _GENERIC_SIDE_KO.get(noun)
+    if recent and kinds and recent["type"] in (*kinds, "other"):
+        return recent
     typed = [o for o in earlier if kinds and o["type"] in kinds]
     return typed[-1] if typed else None
 
@@ -267,9 +282,10 @@ def _org_at_offset(orgs: list[dict], offset: int) -> bool:
     return any(o["start"] <= offset < o["end"] for o in orgs)
 
 
-def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str) -> dict | None:
+def _organization_subject(body: str, start: int, end: int, orgs: list[dict], language: str,
+                          recent: dict | None = None) -> dict | None:
     """An organization that is the subject of the sentence: 'KT는 …', 'The ministry said', '병원 측은'."""
-    if language == "ko" and (side := _generic_side(body, start, end, orgs)):
+    if language == "ko" and (side := _generic_side(body, start, end, orgs, recent)):
         return side
     if language == "en" and (the := re.match(rf"(?:[A-Z][^,]{{0,30}}, )?[Tt]he (?P<noun>[a-z]+) (?:{_EN_SPEECH}|announced)\b",
                                              body[start:end])):
@@ -295,7 +311,18 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
         if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
                                          body[o["end"]:o["end"] + 30]):
             return o
+    if language == "ko" and (release := _KO_RELEASE.match(body, start, end)) and \
+            release.group("name") not in _GENERIC_SIDE_KO and not _org_at_offset(orgs, release.start("name")):
+        # "미래온페이는 이날 입장문을 내고": only an organization issues statements and press releases
+        name = release.group("name")
+        return {"surface": name, "canonical": name, "type": "other", "start": release.start("name"),
+                "end": release.end("name"), "from_alias_table": False}
     return None
+
+
+_KO_RELEASE = re.compile(r"\s*(?P<name>[가-힣A-Za-z0-9&]{2,15})(?:은|는|이|가|도)\s+(?:[^\s\"“”‘’]+\s+){0,3}?"
+                         r"(?:입장문|보도자료|보도참고자료|설명자료|해명자료|공식 입장|성명|성명서|논평|공시|공지|사과문)(?:을|를|에서)?"
+                         r"\s*(?:내고|내어|통해|발표하고|배포하고|발표해|내놓고)?\s")
 
 
 def _quote(kind: str, text: str, start: int, end: int, s_start: int, s_end: int, speaker, org, cue,
@@ -346,6 +373,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             by_name_org.setdefault(p["name"], p["organization"])
 
     announced = None  # a speaker whose words the previous sentence announced ("김 대표의 설명은 이렇다.")
+    recent_org = None  # the organization that spoke last
     for s_start, s_end in sentence_spans(body):
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         announcing, announced = announced, None
@@ -416,7 +444,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                         speaker = who
                     edge = m.end()
             org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
-                _organization_subject(body, s_start, first_quote, orgs, language)
+                _organization_subject(body, s_start, first_quote, orgs, language, recent_org)
             if speaker is None and org_speaker is None and cue and language == "en":
                 org_speaker = _organization_in_attribution(body, sentence_quotes[-1].end(), s_end, orgs) or \
                     _organization_in_attribution(body, sentence_quotes[0].end(), s_end, orgs)
@@ -449,7 +477,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
-            org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language)
+            org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language, recent_org)
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language)
@@ -462,12 +490,16 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 clause_start += lead_subject.end()
             if language == "ko" and (lead_when := _LEADING_WHEN_KO.match(body[clause_start:end])):
                 clause_start += lead_when.end()
+            if language == "ko" and (setting := _LEADING_SETTING_KO.match(body[clause_start:end])):
+                clause_start += setting.end()
             text = body[clause_start:end].strip()
             if len(text) >= 8:
                 lead = len(body[clause_start:end]) - len(body[clause_start:end].lstrip())
                 quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
                                      s_start, s_end, speaker, org_speaker, cue, by_name_org))
 
+        if quotes and quotes[-1]["sentence_start"] == s_start and quotes[-1]["speaker_is_organization"]:
+            recent_org = org_speaker or recent_org
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
         if language == "ko" and not sentence_quotes and _KO_ANNOUNCES.search(body[s_start:s_end]):
