@@ -75,8 +75,18 @@ def news_nightly():
         return pipeline.ingest(settings, _night())
 
     @task
-    def clean(run: dict) -> dict:
-        pipeline.clean(settings, run)
+    def plan(run: dict) -> list[int]:
+        return pipeline.plan_batches(settings, run)
+
+    @task
+    def clean(run: dict, batch: int) -> dict:
+        """One batch of the night's items (a mapped task: the batches run in parallel)."""
+        return pipeline.clean_batch(settings, run, batch)
+
+    @task
+    def dedupe(run: dict, cleaned: list[dict]) -> dict:
+        """Duplicates across every batch and the warehouse."""
+        pipeline.dedupe(settings, run)
         return run
 
     @task
@@ -85,12 +95,13 @@ def news_nightly():
         return run
 
     @task
-    def extract(run: dict) -> dict:
-        pipeline.extract(settings, run)
-        return run
+    def extract(run: dict, batch: int) -> dict:
+        """One batch of the night's valid articles (a mapped task: the batches run in parallel)."""
+        return pipeline.extract_batch(settings, run, batch)
 
     @task(pool=DUCKDB_POOL, outlets=[WAREHOUSE])
-    def load(run: dict) -> dict:
+    def load(run: dict, extracted: list[dict]) -> dict:
+        """Every batch into DuckDB in one transaction: the single writer."""
         pipeline.load(settings, run)
         return run
 
@@ -128,7 +139,10 @@ def news_nightly():
     def night_succeeded() -> None:
         """Fails the run when a stage before it failed: the report is written either way."""
 
-    loaded = load(extract(validate(clean(ingest()))))
+    night = ingest()
+    batches = plan(night)
+    validated = validate(dedupe(night, clean.partial(run=night).expand(batch=batches)))
+    loaded = load(validated, extract.partial(run=validated).expand(batch=batches))
     report = quality_report(loaded)
     loaded >> dbt_build >> report
     [dbt_build, report] >> night_succeeded()

@@ -86,6 +86,7 @@ alter table raw.articles add column if not exists text_repairs varchar[];
 FACT_TABLES = ("quotes", "organization_mentions", "person_mentions", "events")
 # Rows keyed by article: a reprocessed article's old rows go before its new ones come in.
 ARTICLE_TABLES = ("articles", "quarantine", "duplicates", "article_signatures", "article_lsh_bands", *FACT_TABLES)
+SIGNATURE_TABLES = ("article_signatures", "article_lsh_bands")  # no run_id: keyed by the article alone
 
 
 class WarehouseError(RuntimeError):
@@ -244,13 +245,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     con.unregister("incoming")
 
 
-def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], extractions: list[dict],
-               quarantine: list[dict], duplicates: list[dict], validation: list[dict], *,
-               sightings: list[dict] = (), fetches: list[dict] = (), signatures: dict | None = None) -> dict:
-    """Write one night into raw.*, replacing whatever an earlier attempt at it wrote."""
-    stamp = {"run_id": run["run_id"], "loaded_at": run["window_end"]}
-    article_rows = [{**a, "removed_lines": json.dumps(a["removed_lines"], ensure_ascii=False), **stamp}
-                    for a in articles]
+def fact_rows(extractions: list[dict]) -> dict[str, list[dict]]:
+    """The rows of the four fact tables (without run_id and loaded_at) for a list of extractions."""
     quotes, orgs, people, events = [], [], [], []
     for x in extractions:
         aid = x["article_id"]
@@ -260,37 +256,115 @@ def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], e
                            "sentence_start": q["sentence_start"], "sentence_end": q["sentence_end"],
                            "speaker": q["speaker"], "speaker_title": q["speaker_title"],
                            "speaker_org": q["speaker_org"], "speaker_is_organization": q["speaker_is_organization"],
-                           "cue": q["cue"], **stamp})
+                           "cue": q["cue"]})
         for o in x["organizations"]:
             orgs.append({"article_id": aid, "surface": o["surface"], "canonical": o["canonical"],
                          "organization_type": o["type"], "start_offset": o["start"], "end_offset": o["end"],
-                         "from_alias_table": o["from_alias_table"], **stamp})
+                         "from_alias_table": o["from_alias_table"]})
         for p in x["people"]:
             people.append({"article_id": aid, "name": p["name"], "title": p["title"],
                            "organization": p["organization"], "start_offset": p["start"], "end_offset": p["end"],
-                           "mention_start": p["mention_start"], "mention_end": p["mention_end"], **stamp})
+                           "mention_start": p["mention_start"], "mention_end": p["mention_end"]})
         for i, e in enumerate(x["events"]):
             events.append({"article_id": aid, "event_index": i, "event_type": e["type"], "name": e["name"],
                            "event_date": e["date"], "date_text": e["date_text"], "location": e["location"],
-                           "participants": e["participants"], "start_offset": e["start"], "end_offset": e["end"],
-                           **stamp})
+                           "participants": e["participants"], "start_offset": e["start"], "end_offset": e["end"]})
+    return dict(zip(FACT_TABLES, (quotes, orgs, people, events), strict=True))
 
-    touched = sorted({a["article_id"] for a in articles} | {d["article_id"] for d in duplicates}
-                     | {q["article_id"] for q in quarantine if q["article_id"]})
+
+def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], extractions: list[dict],
+               quarantine: list[dict], duplicates: list[dict], validation: list[dict], *,
+               sightings: list[dict] = (), fetches: list[dict] = (), signatures: dict | None = None) -> dict:
+    """Write one night held in memory into raw.*, replacing whatever an earlier attempt at it wrote."""
+    signatures = signatures or {}
+    tables = {
+        "articles": pd.DataFrame([{**a, "removed_lines": json.dumps(a["removed_lines"], ensure_ascii=False)}
+                                  for a in articles]),
+        "article_signatures": _frame([{"article_id": aid, "minhash": list(sig)} for aid, sig in signatures.items()],
+                                     ["article_id", "minhash"]),
+        "article_lsh_bands": _frame(
+            [{"article_id": aid, "band": band, "band_hash": key} for aid, sig in signatures.items()
+             for band, key in enumerate(band_hashes(np.asarray(sig, dtype=np.uint32)))],
+            ["article_id", "band", "band_hash"]),
+        **{table: pd.DataFrame(rows) for table, rows in fact_rows(extractions).items()},
+    }
+    return write_night(path, run, items, quarantine, duplicates, validation, tables,
+                       sightings=sightings, fetches=fetches)
+
+
+def load_batches(path: Path, run: dict, items: list[dict], quarantine: list[dict], duplicates: list[dict],
+                 validation: list[dict], batch_files: dict[str, list[Path]], *,
+                 sightings: list[dict] = (), fetches: list[dict] = ()) -> dict:
+    """Write one night from its Parquet batches (newsetl/batches.py) into raw.*, streamed by DuckDB.
+
+    batch_files maps a raw table to its batch files. The night's duplicates and quarantined articles
+    are left out of the article-keyed tables here, so no process holds the night's bodies.
+    """
+    left_out = _frame([{"article_id": r["article_id"], "source": r["source"], "uri": r["uri"]}
+                       for r in [*duplicates, *quarantine] if r["article_id"]], ["article_id", "source", "uri"])
+
+    def kept(table: str) -> str:
+        paths = ", ".join("'" + str(p).replace("'", "''") + "'" for p in batch_files.get(table, []))
+        if not paths or not batch_files.get("articles"):
+            return ""
+        if table == "articles":  # the same bytes under two names share an id: the row is the id and its origin
+            return (f"select * from read_parquet([{paths}]) a where not exists (select 1 from left_out l "
+                    "where l.article_id = a.article_id and l.source = a.source and l.uri = a.uri)")
+        # the same bytes twice give the same signature twice: one row per article
+        distinct = "distinct " if table in SIGNATURE_TABLES else ""
+        return (f"select {distinct}* from read_parquet([{paths}]) where article_id in "
+                f"(select article_id from ({kept('articles')}))")
+
+    tables = {table: kept(table) for table in ("articles", "article_signatures", "article_lsh_bands", *FACT_TABLES)}
+    return write_night(path, run, items, quarantine, duplicates, validation, tables, sightings=sightings,
+                       fetches=fetches, views={"left_out": left_out})
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame | str, stamp: dict) -> int:
+    """Insert a frame or the result of a query into raw.<table> by column name, stamped; return the row count."""
+    if isinstance(rows, pd.DataFrame):
+        if rows.empty:
+            return 0
+        con.register("incoming", rows)
+        rows = "select * from incoming"
+    if not rows:
+        return 0
+    stamped = ", ?::varchar as run_id, ?::timestamptz as loaded_at" if table not in SIGNATURE_TABLES else ""
+    params = [stamp["run_id"], stamp["loaded_at"]] if stamped else []
+    count = con.execute(f"insert into raw.{table} by name (select *{stamped} from ({rows}))", params).fetchone()[0]
+    con.execute("drop view if exists incoming")
+    return count
+
+
+def write_night(path: Path, run: dict, items: list[dict], quarantine: list[dict], duplicates: list[dict],
+                validation: list[dict], tables: dict[str, pd.DataFrame | str], *, sightings: list[dict] = (),
+                fetches: list[dict] = (), views: dict[str, pd.DataFrame] | None = None) -> dict:
+    """One transaction: delete what this night and its articles wrote before, insert tonight's rows.
+
+    tables holds the article-keyed tables (articles, signatures, bands, facts) as frames or queries.
+    """
+    stamp = {"run_id": run["run_id"], "loaded_at": run["window_end"]}
     with connect(path) as con:
         ensure_schema(con)
+        for name, frame in (views or {}).items():
+            con.register(name, frame)
         con.execute("begin transaction")
         try:
             con.execute("delete from raw.runs where run_id = ?", [run["run_id"]])
             con.execute("delete from raw.validation_results where run_id = ?", [run["run_id"]])
             for table in ("items", "quarantine", "duplicates", "item_sightings", "fetches"):
                 con.execute(f"delete from raw.{table} where run_id = ?", [run["run_id"]])
-            if touched:
-                ids = _frame([{"article_id": a} for a in touched], ["article_id"])
-                con.register("touched", ids)
-                for table in ARTICLE_TABLES:
-                    con.execute(f"delete from raw.{table} where article_id in (select article_id from touched)")
-                con.unregister("touched")
+            touched = _frame([{"article_id": r["article_id"]} for r in [*duplicates, *quarantine] if r["article_id"]],
+                             ["article_id"])
+            con.register("touched_elsewhere", touched)
+            articles = tables["articles"]
+            if isinstance(articles, pd.DataFrame):
+                con.register("tonight_articles", articles if not articles.empty else _frame([], ["article_id"]))
+                articles = "select article_id from tonight_articles"
+            con.execute("create or replace temp table touched as select article_id from touched_elsewhere"
+                        + (f" union select article_id from ({articles})" if articles else ""))
+            for table in ARTICLE_TABLES:
+                con.execute(f"delete from raw.{table} where article_id in (select article_id from touched)")
             # a clean-stage rejection has no article id: it is keyed by the item and where it came from
             for q in quarantine:
                 if not q["article_id"]:
@@ -306,31 +380,20 @@ def load_night(path: Path, run: dict, items: list[dict], articles: list[dict], e
             _insert(con, "fetches", _frame([{**f, "run_id": run["run_id"]} for f in fetches],
                                            ["run_id", "source", "url", "final_url", "status", "not_modified",
                                             "item_id", "byte_size", "attempts", "elapsed", "error", "fetched_at"]))
-            signatures = signatures or {}
-            _insert(con, "article_signatures", _frame(
-                [{"article_id": aid, "minhash": list(sig)} for aid, sig in signatures.items()],
-                ["article_id", "minhash"]))
-            _insert(con, "article_lsh_bands", _frame(
-                [{"article_id": aid, "band": band, "band_hash": key} for aid, sig in signatures.items()
-                 for band, key in enumerate(band_hashes(np.asarray(sig, dtype=np.uint32)))],
-                ["article_id", "band", "band_hash"]))
-            _insert(con, "articles", pd.DataFrame(article_rows))
+            inserted = {table: _insert_rows(con, table, rows, stamp) for table, rows in tables.items()}
             _insert(con, "quarantine", _frame([{**q, **stamp} for q in quarantine],
                                               ["item_id", "article_id", "source", "uri", "stage", "reason",
                                                "run_id", "loaded_at"]))
             _insert(con, "duplicates", _frame([{**d, **stamp} for d in duplicates],
                                               ["article_id", "item_id", "source", "uri", "duplicate_of", "kind",
                                                "similarity", "run_id", "loaded_at"]))
-            for table, rows in zip(FACT_TABLES, (quotes, orgs, people, events), strict=True):
-                _insert(con, table, pd.DataFrame(rows))
             _insert(con, "validation_results", _frame(
                 [{"run_id": run["run_id"], "expectation": v["expectation"], "column_name": v["column"],
                   "success": v["success"], "unexpected_count": v["unexpected_count"], "examples": v["examples"],
                   "loaded_at": run["window_end"]} for v in validation],
                 ["run_id", "expectation", "column_name", "success", "unexpected_count", "examples", "loaded_at"]))
-            counts = {"articles_loaded": len(articles), "quarantined": len(quarantine), "duplicates": len(duplicates),
-                      "quotes": len(quotes), "organization_mentions": len(orgs), "person_mentions": len(people),
-                      "events": len(events)}
+            counts = {"articles_loaded": inserted["articles"], "quarantined": len(quarantine),
+                      "duplicates": len(duplicates), **{t: inserted[t] for t in FACT_TABLES}}
             con.execute(
                 "insert into raw.runs (run_id, window_start, window_end, started_at, finished_at, items_in, "
                 "items_seen_before, records_in, articles_loaded, quarantined, duplicates, quotes, "

@@ -14,15 +14,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
+from . import batches
 from . import load as loader
-from .clean import clean_item
-from .dedupe import find_duplicates, signature
-from .extract import extract_article
-from .ingest import ingest_sources, item_bytes
+from .dedupe import find_duplicates
+from .ingest import ingest_sources
 from .settings import Settings
 from .sources import load_sources
 
 log = logging.getLogger(__name__)
+
+VALIDATE_CHUNK = 20_000  # articles per Great Expectations run: a bounded frame, and few runs of the suite
 
 
 # --- the night -------------------------------------------------------------------------------
@@ -139,51 +142,99 @@ def ingest(settings: Settings, run: dict) -> dict:
 
 
 def clean(settings: Settings, run: dict) -> dict:
+    """The whole clean stage in this process: every batch, then the night's duplicates (the CLI, tests)."""
+    for batch in plan_batches(settings, run):
+        clean_batch(settings, run, batch)
+    return dedupe(settings, run)
+
+
+def plan_batches(settings: Settings, run: dict) -> list[int]:
+    """Cut the night's new items into batches for clean and extract; return the batch numbers."""
     started = time.perf_counter()
     folder = run_dir(settings, run)
-    articles, rejections = [], []
-    for item in _read(folder / "items.json"):
-        data = item_bytes(item, settings.max_item_bytes)  # none over the cap: quarantined unread
-        cleaned, rejected = clean_item(item, data, settings.timezone, settings.max_item_bytes)
-        articles += cleaned
-        rejections += rejected
-    signatures = {a["article_id"]: signature(a["body"]) for a in articles}
-    known = loader.known_for_dedupe(settings.warehouse, articles, signatures)
-    originals, duplicates = find_duplicates(articles, signatures, known)
-    _write(folder / "signatures.json", {a["article_id"]: signatures[a["article_id"]].tolist() for a in originals})
-    _write(folder / "cleaned.json", originals)
-    _write(folder / "rejected.json", rejections)
+    numbers = batches.plan(folder, _read(folder / "items.json"))
+    _timed(folder, "plan", started)
+    return numbers
+
+
+def clean_batch(settings: Settings, run: dict, batch: int) -> dict:
+    """Clean one batch (an Airflow mapped task): Parquet under work/<run_id>/batches/."""
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    result = batches.clean(folder, batch, settings.timezone, settings.max_item_bytes)
+    _timed(folder, f"clean.{batch:05d}", started)
+    return result
+
+
+def dedupe(settings: Settings, run: dict) -> dict:
+    """Duplicates across the whole night and the warehouse, from the batches' keys and signatures only."""
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    rows = batches.read_parquet(batches.files(folder, "articles"),
+                                "article_id, item_id, source, uri, canonical_url, body_hash, published_at")
+    signatures = {r["article_id"]: np.asarray(r["minhash"], dtype=np.uint32)
+                  for r in batches.read_parquet(batches.files(folder, "signatures"))}
+    known = loader.known_for_dedupe(settings.warehouse, rows, signatures)
+    originals, duplicates = find_duplicates(rows, signatures, known)
+    rejections = batches.read_parquet(batches.files(folder, "rejected"))
     _write(folder / "duplicates.json", duplicates)
+    _write(folder / "rejected.json", rejections)
     log.info("clean: %d records, %d articles, %d duplicates, %d rejected",
-             len(articles) + len(rejections), len(originals), len(duplicates), len(rejections))
-    _timed(folder, "clean", started)
+             len(rows) + len(rejections), len(originals), len(duplicates), len(rejections))
+    _timed(folder, "dedupe", started)
     return {"articles": len(originals), "duplicates": len(duplicates), "rejected": len(rejections)}
 
 
+def _excluded(folder: Path, *names: str) -> set[tuple[str, str, str]]:
+    return {batches.key(row) for name in names for row in _read(folder / name) if row["article_id"]}
+
+
 def validate(settings: Settings, run: dict) -> dict:
-    from .validate import validate_articles  # GX takes seconds to import: only the task that needs it pays
+    from .validate import validate_articles  # GX takes seconds to import: only this task pays
 
     started = time.perf_counter()
     folder = run_dir(settings, run)
-    articles = _read(folder / "cleaned.json")
-    valid, rejected, outcomes = validate_articles(articles, settings.expectations,
-                                                  datetime.fromisoformat(run["started_at"]))
-    _write(folder / "valid.json", valid)
+    duplicates = _excluded(folder, "duplicates.json")
+    run_started = datetime.fromisoformat(run["started_at"])
+    rejected, outcomes, valid, chunk = [], [], 0, []
+
+    def check(articles: list) -> None:
+        nonlocal valid
+        passed, failed, results = validate_articles(articles, settings.expectations, run_started)
+        valid += len(passed)
+        rejected.extend(failed)
+        outcomes.append(results)
+
+    # one suite run per VALIDATE_CHUNK articles: memory stays flat however large the night
+    for batch in batches.numbers(folder):
+        chunk += batches.articles(folder, batch, duplicates)
+        if len(chunk) >= VALIDATE_CHUNK:
+            check(chunk)
+            chunk = []
+    if chunk or not outcomes:
+        check(chunk)
+    merged = _merge_outcomes(outcomes)
     _write(folder / "invalid.json", rejected)
-    _write(folder / "validation.json", outcomes)
+    _write(folder / "validation.json", merged)
     _timed(folder, "validate", started)
-    return {"valid": len(valid), "quarantined": len(rejected),
-            "failed_expectations": [o["expectation"] for o in outcomes if not o["success"]]}
+    return {"valid": valid, "quarantined": len(rejected),
+            "failed_expectations": [o["expectation"] for o in merged if not o["success"]]}
+
+
+def extract_batch(settings: Settings, run: dict, batch: int) -> dict:
+    """Extract one batch's valid articles (an Airflow mapped task): a Parquet file per fact table."""
+    started = time.perf_counter()
+    folder = run_dir(settings, run)
+    result = batches.extract(folder, batch, _excluded(folder, "duplicates.json", "invalid.json"))
+    _timed(folder, f"extract.{batch:05d}", started)
+    return result
 
 
 def extract(settings: Settings, run: dict) -> dict:
-    started = time.perf_counter()
-    folder = run_dir(settings, run)
-    extractions = [extract_article(a) for a in _read(folder / "valid.json")]
-    _write(folder / "extracted.json", extractions)
-    totals = {k: sum(len(x[k]) for x in extractions) for k in ("quotes", "organizations", "people", "events")}
-    log.info("extract: %d articles -> %s", len(extractions), totals)
-    _timed(folder, "extract", started)
+    """Every batch in this process (the CLI, tests); the DAG maps extract_batch over the batches instead."""
+    results = [extract_batch(settings, run, batch) for batch in batches.numbers(run_dir(settings, run))]
+    totals = {k: sum(r[k] for r in results) for k in ("articles", *loader.FACT_TABLES)}
+    log.info("extract: %s", totals)
     return totals
 
 
@@ -191,18 +242,30 @@ def load(settings: Settings, run: dict) -> dict:
     started = time.perf_counter()
     folder = run_dir(settings, run)
     run = _read(folder / "run.json")
-    articles = _read(folder / "valid.json")
+    duplicates = _read(folder / "duplicates.json")
     rejected = _read(folder / "rejected.json") + _read(folder / "invalid.json")
-    run["records_in"] = len(articles) + len(rejected) + len(_read(folder / "duplicates.json"))
-    signatures = _read(folder / "signatures.json")
-    counts = loader.load_night(
-        settings.warehouse, run, _read(folder / "items.json"), articles, _read(folder / "extracted.json"),
-        rejected, _read(folder / "duplicates.json"), _read(folder / "validation.json"),
+    clean_rejected = len(_read(folder / "rejected.json"))
+    run["records_in"] = batches.count_rows(batches.files(folder, "articles")) + clean_rejected
+    tables = {"articles": "articles", "article_signatures": "signatures", "article_lsh_bands": "bands",
+              **{t: t for t in loader.FACT_TABLES}}
+    counts = loader.load_batches(
+        settings.warehouse, run, _read(folder / "items.json"), rejected, duplicates,
+        _read(folder / "validation.json"), {table: batches.files(folder, kind) for table, kind in tables.items()},
         sightings=_read(folder / "sightings.json"), fetches=_read(folder / "fetches.json"),
-        signatures={a["article_id"]: signatures[a["article_id"]] for a in articles},
     )
     _timed(folder, "load", started)
     return counts
+
+
+def _merge_outcomes(runs: list[list[dict]]) -> list[dict]:
+    """One outcome per expectation over every chunk the suite ran on."""
+    merged: dict[str, dict] = {}
+    for outcome in (o for results in runs for o in results):
+        seen = merged.setdefault(outcome["expectation"], {**outcome, "unexpected_count": 0, "examples": []})
+        seen["success"] = seen["success"] and outcome["success"]
+        seen["unexpected_count"] += outcome["unexpected_count"]
+        seen["examples"] = sorted({*seen["examples"], *outcome["examples"]})[:5]
+    return list(merged.values())
 
 
 def summary(settings: Settings, run_id: str | None = None) -> dict:
@@ -223,8 +286,6 @@ def report(settings: Settings, run: dict) -> str:
 
     started = time.perf_counter()
     folder = run_dir(settings, run)
-    timings_path = folder / "timings.json"
-    timings = json.loads(timings_path.read_text()) if timings_path.exists() else {}
-    index = write_report(settings, run["run_id"], timings)
+    index = write_report(settings, run["run_id"], timings(folder))
     _timed(folder, "report", started)
     return str(index)

@@ -26,7 +26,7 @@ from test_dbt_marts import (
     target_path,
 )
 
-from newsetl import pipeline
+from newsetl import batches, pipeline
 
 # Two articles about one event, in two languages; the companies are real, the people fictional.
 KOREAN = """KT·네이버, AI 데이터센터 '맞손'…박서연 전무 "AI 인프라는 협력의 문제"
@@ -116,16 +116,16 @@ def reprocessed(nights):
     kt, samsung = _article(settings, NIGHT_1[0]), _article(settings, NIGHT_1[1])
     before = {"kt": _counts(settings, kt), "samsung": _counts(settings, samsung)}
     work = settings.work / run_1["run_id"]
-    extracted = json.loads((work / "extracted.json").read_text(encoding="utf-8"))
-    for article in extracted:
-        if article["article_id"] == kt:
-            article["quotes"] = article["quotes"][:-3]
-            article["organizations"] = [o for o in article["organizations"] if o["surface"] != "MS"]
-    (work / "extracted.json").write_text(json.dumps(extracted, ensure_ascii=False), encoding="utf-8")
-    valid = json.loads((work / "valid.json").read_text(encoding="utf-8"))
-    copy = next(a for a in valid if a["article_id"] == samsung)
-    (work / "valid.json").write_text(json.dumps([a for a in valid if a["article_id"] != samsung], ensure_ascii=False),
-                                     encoding="utf-8")
+    for path in batches.files(work, "quotes"):
+        rows = batches.read_parquet(path)
+        dropped = sorted(r["quote_index"] for r in rows if r["article_id"] == kt)[-3:]
+        batches.write_parquet([r for r in rows if r["article_id"] != kt or r["quote_index"] not in dropped],
+                              "quotes", path)
+    for path in batches.files(work, "organization_mentions"):
+        rows = batches.read_parquet(path)
+        batches.write_parquet([r for r in rows if r["article_id"] != kt or r["surface"] != "MS"],
+                              "organization_mentions", path)
+    copy = next(a for a in batches.read_parquet(batches.files(work, "articles")) if a["article_id"] == samsung)
     duplicates = json.loads((work / "duplicates.json").read_text(encoding="utf-8"))
     duplicates.append({"article_id": samsung, "item_id": copy["item_id"], "source": copy["source"], "uri": copy["uri"],
                        "duplicate_of": kt, "kind": "near", "similarity": 0.75})

@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLES
 from http_server import Site
 
-from newsetl import pipeline
+from newsetl import batches, pipeline
 from newsetl.fetch import FetchError, FetchPolicy, check_url, fetch
 from newsetl.ingest import ingest_sources
 from newsetl.settings import load
@@ -272,8 +272,8 @@ def test_feed_articles_come_out_of_clean_with_their_page_url_and_feed_date(site,
     night = pipeline.ingest(settings, run)
     pipeline.clean(settings, night)
     folder = settings.work / run["run_id"]
-    cleaned = json.loads((folder / "cleaned.json").read_text())
     duplicates = json.loads((folder / "duplicates.json").read_text())
+    cleaned = [a for b in batches.numbers(folder) for a in batches.articles(folder, b)]
     assert night["items_in"] == 2 and len(cleaned) == 2 and duplicates == []
     first, second = sorted(cleaned, key=lambda a: a["uri"])
     assert first["canonical_url"] == site.url("/ko/1") and first["title"] == "KT와 MS의 AI 동맹"
