@@ -95,13 +95,11 @@ def _timed(run_folder: Path, stage: str, started: float) -> None:
 
 def timings(run_folder: Path) -> dict[str, float]:
     """Seconds per stage, in the order they ran; a mapped stage's batches are summed (work, not wall time)."""
-    found: dict[str, tuple[float, int]] = {}
+    found: dict[str, float] = {}
     for path in sorted((run_folder / "timings").glob("*.json"), key=lambda p: p.stat().st_mtime):
-        stage, _, batch = path.stem.partition(".")
-        seconds, count = found.get(stage, (0.0, 0))
-        found[stage] = (seconds + json.loads(path.read_text()), count + bool(batch))
-    return {(f"{stage} ({count} batches, summed)" if count else stage): round(seconds, 3)
-            for stage, (seconds, count) in found.items()}
+        stage = path.stem.split(".")[0]  # clean.00003 is batch 3 of clean
+        found[stage] = round(found.get(stage, 0.0) + json.loads(path.read_text()), 3)
+    return found
 
 
 # --- stages ----------------------------------------------------------------------------------
