@@ -293,3 +293,20 @@ def test_korean_statement_issuer_is_an_organization_and_its_side_goes_on():
     said = [(q["speaker"], q["speaker_is_organization"], q["text"]) for q in facts["quotes"]]
     assert said == [("온누리페이", True, "판결문을 검토하겠다"), ("온누리페이", True, "보안 인력을 두 배로 늘렸다"),
                     ("한국프로배구연맹", True, "재정 건전성을 지키려는 조치")]
+
+
+def test_korean_court_bench_speaks_for_its_court_and_goes_on_after_이어():
+    facts = _facts("판결\n입력 2025.09.18 14:10\n인천지법 형사13부(김영호 부장판사)는 18일 임대업자에게 징역 15년을 "
+                   "선고했다. 재판부는 \"피고인은 임차인들을 끌어들였다\"고 판시했다. 이어 \"피해자 대부분이 "
+                   "사회초년생\"이라고 지적했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [(q["speaker"], q["speaker_is_organization"]) for q in facts["quotes"]] == [
+        ("Incheon District Court", True), ("Incheon District Court", True)]
+
+
+def test_korean_names_with_rarer_surnames_and_particle_like_endings():
+    facts = _facts("소아응급실\n입력 2025.09.18 14:10\n반지우(34)씨는 \"대전까지 40분을 달려야 한다\"고 했다. "
+                   "어경수 대한소아청소년과학회 이사장은 \"10년 전부터 경고해 온 일\"이라고 말했다. 채하은 부평 "
+                   "전세사기 피해자대책위원회 위원장은 \"보증금이 돌아오지 않는다\"고 말했다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert {p["name"] for p in facts["people"]} == {"반지우", "어경수", "채하은"}
+    assert [q["speaker"] for q in facts["quotes"]] == ["반지우", "어경수", "채하은"]

@@ -139,7 +139,9 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
         return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
             (looks_korean_name(word) and len(word) >= 3 and
              (word[:2] in COMPOUND_SURNAMES or
-              (len(word) == 3 and (word[-1] not in _NOT_NAME_ENDINGS or (before_org and word[-1] in "은이")))))
+              (len(word) == 3 and (word[-1] not in _NOT_NAME_ENDINGS or (before_org and word[-1] in "은이"))))) or \
+            (before_org and len(word) == 3 and word[0] in COMMON_SURNAMES and word not in _OPENERS_KO
+             and word[-1] not in _NOT_NAME_ENDINGS)  # "어경수 대한소아청소년과학회 이사장": a rarer surname
 
     last = words[-1]
     if base + last.start() > 0 and re.match(r"[A-Za-z0-9]", body[base + last.start() - 1]):
@@ -248,6 +250,10 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
             continue
         word = body[span[0]:span[1]]
         before = _name_before(body, span[0] - 1, proper, orgs) if span[0] > 0 and " " not in word else None
+        if before is None and span[0] > 0 and " " not in word and not looks_korean_name(word):
+            # "채하은 부평 전세사기 피해자대책위원회 위원장": before a place that only looks like a name (부평), a
+            # name may end like a particle (하은, 지은)
+            before = _name_before(body, span[0] - 1, proper, orgs, before_org=True)
         if before and before[1] == span[0] - 1 and " " not in body[before[0]:before[1]] \
                 and len(body[before[0]:before[1]]) >= 3 and looks_korean_name(body[before[0]:before[1]]):
             # "주세린 서강대 경제학과 교수": a Korean name is never followed by another name
@@ -270,12 +276,14 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                 and not any(p["start"] <= m.start() < p["end"] for p in people):
             people.append(PersonMention(name=name, title=None, organization=None, start=m.start(), end=m.end(),
                                         mention_start=m.start(), mention_end=m.end()))
-    # "한여름(42)의 장편소설": a Korean name with the age in brackets is a person, title or not
-    for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{2})(?:세)?\)", body):
+    # "한여름(42)의 장편소설", "반지우(34)씨는": a Korean name with the age in brackets is a person, title or not
+    for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{2})(?:세)?\)(?P<title>씨|군|양)?", body):
         name = m.group("name")
-        if looks_korean_name(name) and name not in PLACES_KO and not _org_at(orgs, m.start(), m.end("name")) \
+        surname_ok = looks_korean_name(name) or (len(name) in (2, 3) and name[0] in COMMON_SURNAMES) or \
+            name[:2] in COMPOUND_SURNAMES
+        if surname_ok and name not in PLACES_KO and not _org_at(orgs, m.start(), m.end("name")) \
                 and not any(p["start"] == m.start() for p in people):
-            people.append(PersonMention(name=name, title=None, organization=None, start=m.start(),
+            people.append(PersonMention(name=name, title=m.group("title"), organization=None, start=m.start(),
                                         end=m.end("name"), mention_start=m.start(), mention_end=m.end()))
     return sorted(people, key=lambda p: p["start"])
 

@@ -374,6 +374,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
     announced = None  # a speaker whose words the previous sentence announced ("김 대표의 설명은 이렇다.")
     recent_org = None  # the organization that spoke last
+    org_turn = False  # the last attributed words were an organization's
     for s_start, s_end in sentence_spans(body):
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         announcing, announced = announced, None
@@ -386,7 +387,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 and _organization_subject(body, s_start, first_quote, orgs, language):
             # "세진전자는 … 이성호 대표 등이 보유한 지분을 …": the organization is the subject, the person only named
             subject = None
-        if subject is None and language == "ko" and _CONTINUES.match(body[s_start:s_end]):
+        continues = subject is None and language == "ko" and bool(_CONTINUES.match(body[s_start:s_end]))
+        if continues and not org_turn:
             subject = topic  # "그러면서 …고 촉구했다": no subject of its own, the one speaking goes on
 
         speaker, cue = None, None
@@ -444,7 +446,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                         speaker = who
                     edge = m.end()
             org_speaker = None if speaker or (cue and language == "ko" and _KO_UNNAMED.match(tail)) else \
-                _organization_subject(body, s_start, first_quote, orgs, language, recent_org)
+                _organization_subject(body, s_start, first_quote, orgs, language, recent_org) or \
+                (recent_org if continues and org_turn else None)  # "이어 "…"고 지적했다" after the court spoke
             if speaker is None and org_speaker is None and cue and language == "en":
                 org_speaker = _organization_in_attribution(body, sentence_quotes[-1].end(), s_end, orgs) or \
                     _organization_in_attribution(body, sentence_quotes[0].end(), s_end, orgs)
@@ -480,7 +483,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language, recent_org)
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
-                org_speaker = _organization_subject(body, end, s_end, orgs, language)
+                org_speaker = _organization_subject(body, end, s_end, orgs, language) or \
+                    (recent_org if continues and org_turn else None)
             clause_start = start
             for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
                 edge = who.get("mention_end", who["end"])
@@ -498,8 +502,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
                                      s_start, s_end, speaker, org_speaker, cue, by_name_org))
 
-        if quotes and quotes[-1]["sentence_start"] == s_start and quotes[-1]["speaker_is_organization"]:
-            recent_org = org_speaker or recent_org
+        if quotes and quotes[-1]["sentence_start"] == s_start and quotes[-1]["speaker"]:
+            org_turn = quotes[-1]["speaker_is_organization"]  # whether an organization or a person spoke last
+            if org_turn:
+                recent_org = org_speaker or recent_org
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
         if language == "ko" and not sentence_quotes and _KO_ANNOUNCES.search(body[s_start:s_end]):
