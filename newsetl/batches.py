@@ -126,7 +126,8 @@ def clean(run_folder: Path, batch: int, timezone: str, max_bytes: int) -> dict:
     signatures, bands = [], []
     for a in articles:
         sig = signature(a["body"])
-        signatures.append({"article_id": a["article_id"], "minhash": sig.tolist()})
+        # as text, cast by DuckDB to uinteger[]: a list of Python ints would be typed from the first rows (INT)
+        signatures.append({"article_id": a["article_id"], "minhash": str(sig.tolist())})
         bands += [{"article_id": a["article_id"], "band": band, "band_hash": h} for band, h in enumerate(band_hashes(sig))]
     rows = [{**a, "removed_lines": json.dumps(a["removed_lines"], ensure_ascii=False)} for a in articles]
     write_parquet(rows, "articles", file(run_folder, "articles", batch), STAGED_ARTICLE_COLUMNS)
