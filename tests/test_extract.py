@@ -310,3 +310,22 @@ def test_korean_names_with_rarer_surnames_and_particle_like_endings():
                    + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert {p["name"] for p in facts["people"]} == {"반지우", "어경수", "채하은"}
     assert [q["speaker"] for q in facts["quotes"]] == ["반지우", "어경수", "채하은"]
+
+
+def test_broadcast_captions_name_who_speaks():
+    facts = _facts("폭염 전력\n입력 2025.08.05 21:24\n[앵커]\n\n전력 수요가 최고치를 경신했습니다.\n\n"
+                   "[인터뷰] 반도영/전력거래소 수급운영처장 : \"오늘을 최대 고비로 봤습니다.\"\n\n"
+                   "[국정훈/한국무역협회 통상지원단장]\n\"관세가 오르면 부담은 소비자에게 돌아갑니다.\"\n\n"
+                   "무역협회 국 단장은 \"단가 협상에서는 불리할 수밖에 없습니다\"라고 말했습니다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [(q["speaker"], q["cue"]) for q in facts["quotes"]] == [
+        ("반도영", ":"), ("국정훈", ":"), ("국정훈", "말했습니다")]
+    assert ("국정훈", "통상지원단장") in {(p["name"], p["title"]) for p in facts["people"]}
+
+
+def test_a_quote_running_over_paragraphs_is_the_first_paragraphs_speaker():
+    facts = _facts("요약 유료화\n입력 2025.05.13 17:40\n하윤석 카카오 AI서비스 성과리더는 간담회를 열었다.\n\n"
+                   "하 리더는 \"대화 내용은 즉시 서버에서 지워진다. 학습에도 쓰지 않는다.\n\n"
+                   "\"감사 결과도 하반기에 공개하겠다\"고 말했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [(q["text"], q["speaker"]) for q in facts["quotes"]] == [
+        ("대화 내용은 즉시 서버에서 지워진다. 학습에도 쓰지 않는다.", "하윤석"), ("감사 결과도 하반기에 공개하겠다", "하윤석")]

@@ -54,7 +54,7 @@ _GLUED_TITLES = ("국장", "실장", "본부장", "부장", "과장", "센터장
                  "그룹장", "정책관", "심의관", "기획관", "조정관", "담당", "위원장", "연구원", "사업부장", "관장",
                  "의장", "총괄", "수석", "대변인", "비서관", "비서실장", "대표", "차관", "장관", "부총재", "총재보",
                  "부총재보", "연구위원", "선임연구위원", "시장", "군수", "구청장", "도지사", "지사", "교육감", "지검장", "지청장", "의장",
-                 "총리", "회장", "대사")
+                 "총리", "회장", "대사", "리더", "분석관", "책임자")
 _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업부|본부|부문|센터|연구소|실)) )?"
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.:·)(]|$)")
@@ -92,6 +92,12 @@ _TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwo
 # "…," said Kang Tae-won / Kang Tae-won said / Kang Tae-won, 54, …: a person named without a title
 _EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))"
                         rf"|(?P<n2>{_NAME_EN})(?:, (?:\d{{2}}|[^,\"“”]{{3,80}}),)? (?:said|says|told|added|noted|warned)\b")
+
+
+# A broadcast caption names who speaks next: "[인터뷰] 반도영/전력거래소 수급운영처장 : "…"" (KBS),
+# "[국정훈/한국무역협회 통상지원단장]" on its own line above the quote (MBC)
+CAPTION_KO = re.compile(r"^(?:\[[가-힣 ]{1,6}\] *)?\[?(?P<name>[가-힣]{2,4}) ?/ ?(?P<desc>[^\]\n:/\"“]{2,40}?) *\]? *(?::|$)",
+                        re.M)
 
 
 class PersonMention(TypedDict):
@@ -268,6 +274,22 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
+    # Broadcast captions: "[인터뷰] 반도영/전력거래소 수급운영처장 : "…"", "[국정훈/한국무역협회 통상지원단장]"
+    for m in CAPTION_KO.finditer(body):
+        name, desc = m.group("name"), m.group("desc").strip()
+        if not (name[0] in COMMON_SURNAMES or name[:2] in COMPOUND_SURNAMES) or \
+                any(p["start"] <= m.start("name") < p["end"] for p in people):
+            continue
+        title = next((t for t in sorted(set(TITLES_KO) | set(_GLUED_TITLES), key=len, reverse=True)
+                      if desc.endswith(t)), None)
+        known = next((o for o in orgs if m.start("desc") <= o["start"] < m.end("desc")), None)
+        # "기상청 예보분석관": what follows a known organization is the title, listed or not
+        title_word = desc.split()[-1] if title or (known and known["end"] < m.start("desc") + desc.rfind(" ") + 1) \
+            else None
+        organization = known["canonical"] if known else \
+            (desc[:len(desc) - len(title_word)].strip() or None if title_word else None)
+        people.append(PersonMention(name=name, title=title_word, organization=organization, start=m.start("name"),
+                                    end=m.end("name"), mention_start=m.start("name"), mention_end=m.end("desc")))
     # "채아린은 "…"": a name kiwi tags as a proper noun, standing as the subject with no title
     for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{3})(?=(?:은|는|이|가|도)\s)", body):
         name = m.group("name")

@@ -14,6 +14,7 @@ import re
 from typing import TypedDict
 
 from .people import (
+    CAPTION_KO,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     PRONOUNS_KO,
@@ -29,7 +30,7 @@ _QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[
                     r"|(?<![\w])'(?P<g>[^'\n]{4,}?)'(?=(?:이)?라(?:고|며|는)|고 |며 )")
 _GROUPS = "abcdefg"
 # "…"는 우려도 나온다 / "…"는 말도 나왔다: said, but by no one the text names
-_KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|관측)"
+_KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|불만|하소연|성토|볼멘소리|반론|반발|비아냥|푸념|탄식)"
                          r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
 # A past-tense verb in print (말했다) or broadcast style (말했습니다); a reporting verb in the present (말한다)
@@ -354,6 +355,20 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     return start, end, m.group("cue").strip()
 
 
+def _unclosed_quote(body: str, s_start: int, s_end: int) -> int | None:
+    """Where the text of a quote starts that opens in body[s_start:s_end] and never closes (an odd quote mark)."""
+    text = body[s_start:s_end]
+    if text.count('"') % 2:
+        at = text.rfind('"')
+    elif text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
+        at = text.rfind("“")
+    else:
+        return None
+    if (at and not text[at - 1].isspace()) or len(text) - at < 9 or text[at + 1:at + 2].isspace():
+        return None  # a closing mark, or too little opened
+    return s_start + at + 1
+
+
 def _only_quotes(body: str, s_start: int, s_end: int, sentence_quotes: list[re.Match]) -> bool:
     """The sentence is nothing but quoted speech (and punctuation)."""
     rest = body[s_start:s_end]
@@ -374,11 +389,15 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
     announced = None  # a speaker whose words the previous sentence announced ("김 대표의 설명은 이렇다.")
     recent_org = None  # the organization that spoke last
+    dangling = None  # a quote opened and left open at the end of a paragraph: (start, end, subject, sentence)
+    caption = None  # the person a broadcast caption line just named
     org_turn = False  # the last attributed words were an organization's
     for s_start, s_end in sentence_spans(body):
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         announcing, announced = announced, None
+        captioned, caption = caption, None
         sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
+        opened, dangling = dangling, None
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
         subject = _subject_before(body, s_start, first_quote, people, known, topic, language)
@@ -451,6 +470,13 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             if speaker is None and org_speaker is None and cue and language == "en":
                 org_speaker = _organization_in_attribution(body, sentence_quotes[-1].end(), s_end, orgs) or \
                     _organization_in_attribution(body, sentence_quotes[0].end(), s_end, orgs)
+            if cue and opened and sentence_quotes[0].start() == s_start:
+                # '김 대표는 "…. (paragraph) "…"이라고 말했다': a quote running over paragraphs opens each one and
+                # closes only at the end; its first paragraph names the speaker
+                speaker = speaker or (opened[2] if not org_speaker else None)
+                text = body[opened[0]:opened[1]].rstrip()
+                quotes.append(_quote("direct", text, opened[0], opened[0] + len(text), opened[3], opened[1],
+                                     speaker, org_speaker, cue, by_name_org))
             for m in sentence_quotes:
                 group = next(g for g in _GROUPS if m.group(g) is not None)
                 if cue is None:
@@ -463,7 +489,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", tail_reported.group("clause"), base + tail_reported.start("clause"),
                                      base + tail_reported.end("clause"), s_start, s_end, speaker, org_speaker,
                                      tail_reported.group("cue"), by_name_org))
-            if cue is None and announcing and _only_quotes(body, s_start, s_end, sentence_quotes):
+            if cue is None and captioned and _only_quotes(body, s_start, s_end, sentence_quotes):
+                # the quote under a broadcast caption line is the captioned person's
+                for m in sentence_quotes:
+                    group = next(g for g in _GROUPS if m.group(g) is not None)
+                    quotes.append(_quote("direct", m.group(group), m.start(group), m.end(group), s_start, s_end,
+                                         captioned, None, ":", by_name_org))
+                speaker, cue = captioned, ":"
+            elif cue is None and announcing and _only_quotes(body, s_start, s_end, sentence_quotes):
                 speaker, cue = announcing, "이렇다"
                 for m in sentence_quotes:
                     group = next(g for g in _GROUPS if m.group(g) is not None)
@@ -502,12 +535,16 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", text, clause_start + lead, clause_start + lead + len(text),
                                      s_start, s_end, speaker, org_speaker, cue, by_name_org))
 
+        if body[s_end:s_end + 1] == "\n" and (unclosed := _unclosed_quote(body, s_start, s_end)) is not None:
+            dangling = (unclosed, s_end, subject, s_start)
         if quotes and quotes[-1]["sentence_start"] == s_start and quotes[-1]["speaker"]:
             org_turn = quotes[-1]["speaker_is_organization"]  # whether an organization or a person spoke last
             if org_turn:
                 recent_org = org_speaker or recent_org
         for p in named_here:
             known[p["name"]] = p if p["organization"] or p["name"] not in known else known[p["name"]]
+        if language == "ko" and not sentence_quotes and (line := CAPTION_KO.fullmatch(body, s_start, s_end)):
+            caption = next((p for p in named_here if p["start"] == line.start("name")), None)
         if language == "ko" and not sentence_quotes and _KO_ANNOUNCES.search(body[s_start:s_end]):
             announced = _subject_before(body, s_start, s_end, people, known, topic, language)
         # The topic moves to whoever is the subject of this sentence (the speaker, when quoted), unless the
