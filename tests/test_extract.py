@@ -329,3 +329,24 @@ def test_a_quote_running_over_paragraphs_is_the_first_paragraphs_speaker():
                    "\"감사 결과도 하반기에 공개하겠다\"고 말했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert [(q["text"], q["speaker"]) for q in facts["quotes"]] == [
         ("대화 내용은 즉시 서버에서 지워진다. 학습에도 쓰지 않는다.", "하윤석"), ("감사 결과도 하반기에 공개하겠다", "하윤석")]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ('Vice Minister Pyon Jae-hun told the envoy that "any unilateral activity is unacceptable," the Foreign Ministry '
+     "said in a statement.", [("direct", "Pyon Jae-hun")]),
+    ('The Korea Coast Guard said its ships had kept watch on the site. "We have seen no construction crews," the coast '
+     "guard said in a statement.", [("indirect", "Korea Coast Guard"), ("direct", "Korea Coast Guard")]),
+    ("HMM Chief Executive Ahn Dong-hwi spoke in March. Seok Ji-ho, an analyst at Hana Securities, noted the shift "
+     'from March, when the chief executive warned of a "prolonged downturn."', [("direct", "Ahn Dong-hwi")]),
+])
+def test_english_reports_of_what_someone_else_said(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == expected
+
+
+def test_korean_side_noun_is_the_organization_introduced_with_it():
+    facts = _facts("가처분\n입력 2025.06.02 10:00\n멤버들은 소속사 스텔라엔터테인먼트를 상대로 가처분을 신청했다. 멤버들의 "
+                   "대리인인 법무법인 청람은 입장문을 냈다. 소속사 측은 \"신뢰를 훼손했다\"고 반박했다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = facts["quotes"]
+    assert (quote["speaker"], quote["speaker_is_organization"]) == ("스텔라엔터테인먼트", True)

@@ -242,6 +242,11 @@ def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: 
     if m.group(group).lower().startswith("the ") and noun in _ORG_NOUNS_EN:
         earlier = [o for o in orgs if o["end"] <= after_start and o["type"] in _ORG_NOUNS_EN[noun]]
         return earlier[-1] if earlier else None
+    if m.group(group).lower().startswith("the ") and len(words := m.group(group).lower().split()[1:]) >= 2:
+        # "the coast guard said": the end of an organization's name named before (Korea Coast Guard)
+        tail = " ".join(words)
+        earlier = [o for o in orgs if o["end"] <= after_start and o["canonical"].lower().endswith(" " + tail)]
+        return earlier[-1] if earlier else None
     return None
 
 
@@ -272,6 +277,10 @@ def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dic
     same_word = [o for o in earlier if o["surface"].endswith(noun)]
     if same_word:
         return same_word[-1]
+    # "소속사 스텔라엔터테인먼트를 상대로 …. 소속사 측은": the organization introduced with that very noun
+    apposed = [o for o in earlier if body[max(0, o["start"] - len(noun) - 1):o["start"]].strip() == noun]
+    if apposed:
+        return apposed[-1]
     kinds = _GENERIC_SIDE_KO.get(noun)
     if recent and kinds and recent["type"] in (*kinds, "other"):
         return recent
@@ -353,6 +362,16 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     if language == "en":
         end = s_start + len(sentence.rstrip(". "))
     return start, end, m.group("cue").strip()
+
+
+def _titled_reference(before: str, known: dict[str, PersonMention]) -> PersonMention | None:
+    """'the chief executive warned of': the person known with that title, when the reporting verb nearest the
+    quote has 'the <title>' for subject and exactly one person has that title."""
+    verbs = list(re.finditer(rf"\b(?:{_EN_SPEECH}|{_EN_FRAMING})", before))
+    if not verbs or not (the := re.search(r"\b[Tt]he (?P<title>(?:[a-z-]+ ){0,3}[a-z-]+) $", before[:verbs[-1].start()])):
+        return None
+    titled = {p["name"]: p for p in known.values() if p["title"] and p["title"].lower() == the.group("title")}
+    return next(iter(titled.values())) if len(titled) == 1 else None
 
 
 def _unclosed_quote(body: str, s_start: int, s_end: int) -> int | None:
@@ -438,9 +457,13 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     speaker, cue = _speaker_en(body[sentence_quotes[0].end():s_end], sentence_quotes[0].end(),
                                                people, known, topic)
                 framing = re.search(rf"{_EN_SPEECH}|{_EN_FRAMING}", body[s_start:first_quote])
-                if speaker is None and cue is None and subject and framing:
-                    # 'Kim called the plan "a step backward"', 'said the government "has no plans"'
-                    speaker, cue = subject, framing.group()
+                if speaker is None and framing and (titled := _titled_reference(body[s_start:first_quote], known)):
+                    # 'Seok noted …, when the chief executive warned of a "…"': the one person with that title
+                    speaker, cue = titled, cue or framing.group()
+                if speaker is None and subject and framing:
+                    # 'Kim called the plan "a step backward"', 'said the government "has no plans"'; 'Pyon told
+                    # Liang that "…," the ministry said in a statement': Pyon's words, the ministry's report
+                    speaker, cue = subject, cue or framing.group()
                 elif speaker is None and cue is None and framing and \
                         _organization_subject(body, s_start, first_quote, orgs, language):
                     cue = framing.group()  # 'The party said the resignation came "far too late."'
