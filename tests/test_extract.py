@@ -350,3 +350,10 @@ def test_korean_side_noun_is_the_organization_introduced_with_it():
                    + "업계는 이번 결정을 주목하고 있다. " * 3)
     [quote] = facts["quotes"]
     assert (quote["speaker"], quote["speaker_is_organization"]) == ("스텔라엔터테인먼트", True)
+
+
+def test_kinds_of_organization_are_not_organizations():
+    body = ("시중은행과 저축은행, 대학병원과 상급종합병원, 걸그룹과 빅테크, 핀테크 업체, 교통카드, 유전자 검사, 법안심사소위원회, "
+            "LG유플러스 AI인프라사업그룹. 신한은행과 서울대병원은 달랐다.")
+    surfaces = [o["surface"] for o in find_organizations(body)]
+    assert surfaces == ["LG유플러스", "신한은행", "서울대병원"]

@@ -15,6 +15,16 @@ NOT_ORGANIZATIONS = {
     "AI", "IT", "ICT", "AICT", "AX", "DX", "SLM", "LLM", "6G", "5G", "APAC", "CEO", "CTO", "CFO",
     "COO", "M", "GPU", "CPU", "EV", "ESG", "IPO", "GDP", "MOU", "R&D", "UAM", "SW", "HW",
 }
+# Words that end like an organization (은행, 병원, 그룹, 테크, 위원회, …) but name a kind of thing, not one body
+GENERIC_KO = set("""시중은행 저축은행 중앙은행 지방은행 인터넷은행 인터넷전문은행 외국계은행 국책은행 상업은행 투자은행 특수은행
+    지역은행 대형은행 대학병원 대형병원 종합병원 상급종합병원 요양병원 동물병원 지역병원 공공병원 민간병원 전문병원 거점병원
+    중소병원 협력병원 걸그룹 보이그룹 아이돌그룹 대기업그룹 혼성그룹 빅테크 핀테크 에듀테크 푸드테크 헬스테크 애그테크
+    프롭테크 딥테크 레그테크 인슈어테크 클린테크 기후테크 섭테크 석유화학 정밀화학 유기화학 정유화학 교통카드 신용카드
+    체크카드 선불카드 법인카드 기후동행카드 건강보험 고용보험 실손보험 자동차보험 생명보험 손해보험 산재보험 실업보험
+    국민건강보험 유전자 소위원회 소소위원회 법안심사소위원회 특별위원회 상임위원회 분과위원회 자문위원회 운영위원회
+    선임연구원 책임연구원 수석연구원 연구원 신재생에너지 재생에너지 청정에너지 원자력에너지 친환경에너지 그린바이오
+    레드바이오 화이트바이오 스타트업 증권 대형증권 중소형증권 외국계증권 대형건설 중견건설 노동조합 산별노조 귀족노조
+    대기업노조 중소기업 대기업 공기업 협력업체 항공 저비용항공 대형항공 국적항공""".split())
 # Korean suffixes that make a word an organization, with the type they imply.
 SUFFIX_TYPES = [  # longest first where one ends another
     ("대학교", "university"), ("위원회", "government"), ("연합회", "association"), ("협의회", "association"),
@@ -128,7 +138,8 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
 
     def add(surface: str, canonical: str, kind: str, start: int, from_table: bool) -> None:
         end = start + len(surface)
-        if surface in NOT_ORGANIZATIONS or taken.intersection(range(start, end)):
+        if surface in NOT_ORGANIZATIONS or (not from_table and (surface in GENERIC_KO or re.search(
+                r"(?:사업그룹|사업부|사업본부)$", surface))) or taken.intersection(range(start, end)):
             return
         taken.update(range(start, end))
         mentions.append(OrganizationMention(surface=surface, canonical=canonical, type=kind,

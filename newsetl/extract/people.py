@@ -271,6 +271,9 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                           body[o["end"]:span[0]].strip() in ("", "소속")), None) or \
                 next((o for o in orgs if o["start"] == m.end() + 1 and body[m.end():m.end() + 1] == "("), None)
             organization = ahead["canonical"] if ahead else None
+        if m.group("title") in ("검사", "감독", "작가") and not looks_korean_name(body[span[0]:span[1]]) \
+                and " " not in body[span[0]:span[1]]:
+            continue  # "유전자증폭(PCR) 검사": an examination, not a prosecutor
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],
                                     mention_start=span[0], mention_end=m.end()))
