@@ -8,6 +8,8 @@
   newsetl summary              what the last night loaded and what the marts hold
   newsetl backup [--keep N]    a dated copy of the warehouse in warehouse/backups/, the newest N kept
   newsetl restore [--from F]   put back the newest backup that reads whole; the replaced file is kept aside
+  newsetl airflow start|stop   Airflow standalone on 127.0.0.1 (UI and REST API), or stop all of it
+  newsetl backfill --start D --end D   Airflow's own backfill of news_nightly over those nights
 """
 
 from __future__ import annotations
@@ -178,6 +180,52 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _airflow(args):
+    import os
+
+    from .standalone import Airflow
+
+    home = Path(os.environ.get("AIRFLOW_HOME", Path.home() / "airflow")).resolve()
+    return Airflow(home=home, port=args.port)
+
+
+def cmd_airflow(args) -> int:
+    from . import standalone
+
+    airflow = _airflow(args)
+    if args.action == "stop":
+        standalone.stop(airflow)
+        print("Airflow stopped (every process it started)")
+        return 0
+    standalone.start(airflow)
+    standalone.ensure_pool(airflow)
+    standalone.unpause(airflow)
+    print(f"Airflow: http://127.0.0.1:{args.port} (no login), news_nightly unpaused; "
+          f"log {airflow.home / 'standalone.log'}; `make stop` ends it")
+    return 0
+
+
+def cmd_backfill(args) -> int:
+    """Start Airflow if it is not running, backfill, print each night's state, stop what was started."""
+    from . import standalone
+
+    airflow = _airflow(args)
+    started = not standalone.running(airflow)
+    if started:
+        standalone.start(airflow)
+    try:
+        standalone.ensure_pool(airflow)
+        states = standalone.backfill(airflow, args.start, args.end, timeout=args.timeout)
+    finally:
+        if started:
+            standalone.stop(airflow)
+    for run_id, state in sorted(states.items()):
+        print(f"  {run_id}: {state}")
+    failed = [r for r, s in states.items() if s != "success"]
+    print(f"backfill {args.start}..{args.end}: {len(states) - len(failed)} nights succeeded, {len(failed)} failed")
+    return 1 if failed or not states else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsetl", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -197,6 +245,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", type=int, help="backups to keep (default NEWSETL_BACKUP_KEEP, 7)")
     p = sub.add_parser("restore", help="put back the newest backup that reads whole")
     p.add_argument("--from", dest="source", help="this backup file instead of the newest")
+    p = sub.add_parser("airflow", help="start or stop Airflow standalone on 127.0.0.1")
+    p.add_argument("action", choices=["start", "stop"])
+    p.add_argument("--port", type=int, default=8080, help="API and UI port (the next two serve task logs)")
+    p = sub.add_parser("backfill", help="Airflow's own backfill of news_nightly over a range of nights")
+    p.add_argument("--start", required=True, help="first night, YYYY-MM-DD")
+    p.add_argument("--end", required=True, help="last night, YYYY-MM-DD (inclusive)")
+    p.add_argument("--port", type=int, default=8080, help="the Airflow API port")
+    p.add_argument("--timeout", type=float, default=6 * 3600, help="seconds to wait for every night")
     p = sub.add_parser("eval", help="score extraction against hand-made gold annotations")
     p.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"),
                    help="folder of *.gold.json files (default tests/gold)")
@@ -233,6 +289,10 @@ def _dispatch(args) -> int:
         return cmd_backup(args)
     if args.command == "restore":
         return cmd_restore(args)
+    if args.command == "airflow":
+        return cmd_airflow(args)
+    if args.command == "backfill":
+        return cmd_backfill(args)
     return cmd_summary(args)
 
 
