@@ -357,3 +357,25 @@ def test_kinds_of_organization_are_not_organizations():
             "LG유플러스 AI인프라사업그룹. 신한은행과 서울대병원은 달랐다.")
     surfaces = [o["surface"] for o in find_organizations(body)]
     assert surfaces == ["LG유플러스", "신한은행", "서울대병원"]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("Hanwha Aerospace, which supplies howitzers to Poland, said in a statement that it would expand its supply "
+     "chain to 40 local firms.", "Hanwha Aerospace"),
+    ("The Korean Teachers and Education Workers' Union (KTU), however, warned that the burden would fall on "
+     "individual teachers.", "Korean Teachers and Education Workers' Union"),
+    ("State-run Korea Development Bank, HMM's largest shareholder, said it had no plans to sell its stake this year.",
+     "Korea Development Bank"),
+])
+def test_english_organization_subject_with_an_aside(paragraph, speaker):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    [quote] = facts["quotes"]
+    assert (quote["speaker"], quote["speaker_is_organization"]) == (speaker, True)
+
+
+def test_a_shortened_name_is_the_organization_named_in_full():
+    orgs = find_organizations("다온대학교병원 노조가 파업했다. 다온대병원은 진료를 이어갔다. 한국미래산업협회는 반발했고 "
+                              "미래산업협회 관계자도 우려했다.")
+    assert [(o["surface"], o["canonical"]) for o in orgs] == [
+        ("다온대학교병원", "다온대학교병원"), ("다온대병원", "다온대학교병원"),
+        ("한국미래산업협회", "한국미래산업협회"), ("미래산업협회", "한국미래산업협회")]

@@ -180,4 +180,19 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         before = next((x for x in mentions if x["end"] == m.start()), None)
         if before and m.group("acro") not in NOT_ORGANIZATIONS:
             add(m.group("acro"), before["canonical"], before["type"], m.start("acro"), before["from_alias_table"])
-    return sorted(mentions, key=lambda x: x["start"])
+    return _same_organization_shortened(sorted(mentions, key=lambda x: x["start"]))
+
+
+def _same_organization_shortened(mentions: list[OrganizationMention]) -> list[OrganizationMention]:
+    """A name no table knows that shortens another name in the article is that organization: "한빛대병원" after
+    "한빛대학교병원", "게임산업협회" after "한국게임산업협회", "the Fishing Village Cooperative" after "Gwideok …"."""
+    for m in mentions:
+        if m["from_alias_table"]:
+            continue
+        short = m["surface"]
+        longer = [o for o in mentions if o is not m and len(o["surface"]) > len(short) and (
+            o["surface"].endswith((" " + short) if re.search(r"[A-Za-z]$", short) else short)
+            or (short.endswith("대병원") and o["surface"] == short[:-3] + "대학교병원"))]
+        if longer:
+            m["canonical"], m["type"] = longer[0]["canonical"], longer[0]["type"]
+    return mentions

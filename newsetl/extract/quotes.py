@@ -318,8 +318,11 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
                 return o
         if language == "ko" and after[:1] and after[0] in _SUBJECT_PARTICLES and (len(after) < 2 or after[1] in " ,"):
             return o
-        if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?\s+(?:{_EN_SPEECH}|has said|announced)",
-                                         body[o["end"]:o["end"] + 30]):
+        # "Hanwha Aerospace, which supplies …, said", "The union (KTU), however, warned", "KDB, HMM's largest
+        # shareholder, said": an aside between the organization and its verb
+        if language == "en" and re.match(rf"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?(?:\s*\([^()]{{1,20}}\))?"
+                                         rf"(?:,\s[^,\"“”]{{1,90}},)?\s+(?:{_EN_SPEECH}|has said|announced|warned)",
+                                         body[o["end"]:min(end, o["end"] + 130)]):
             return o
     if language == "ko" and (release := _KO_RELEASE.match(body, start, end)) and \
             release.group("name") not in _GENERIC_SIDE_KO and not _org_at_offset(orgs, release.start("name")):
