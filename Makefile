@@ -23,7 +23,7 @@ export NEWSETL_WAREHOUSE ?= $(ROOT)/warehouse/news.duckdb
 export NEWSETL_REPORTS ?= $(ROOT)/reports
 RUN_DATE ?= $(shell date -u +%Y-%m-%d)
 
-.PHONY: help setup run test eval lint sqlfluff docs sql airflow stop clean bench
+.PHONY: help setup run test eval lint sqlfluff docs sql airflow stop backfill clean bench backup restore
 
 help:
 	@echo "make run     set up, then run news_nightly once over data/samples (warehouse + report)"
@@ -32,7 +32,10 @@ help:
 	@echo "make bench   N=5000: a generated night through every stage, baselines beside it: bench/results.json"
 	@echo "make docs    dbt docs as one offline page: dbt_project/target/static_index.html"
 	@echo "make sql     open the warehouse read-only in the duckdb shell"
+	@echo "make backup  a dated copy of the warehouse in warehouse/backups/, the newest 7 kept (NEWSETL_BACKUP_KEEP)"
+	@echo "make restore put back the newest backup that reads whole; the file it replaces is kept beside it"
 	@echo "make airflow Airflow standalone on http://127.0.0.1:8080 with news_nightly unpaused; make stop ends it"
+	@echo "make backfill START=YYYY-MM-DD END=YYYY-MM-DD  reprocess those nights through Airflow's own backfill"
 
 # uv from PyPI into a private folder, then the locked environment.
 $(UV):
@@ -59,7 +62,14 @@ run: $(AIRFLOW_HOME)/.migrated
 	    echo "news_nightly failed: see $(AIRFLOW_HOME)/last-run.log"; exit 1; fi
 	@$(BIN)/newsetl summary
 
-test: $(VENV)/.synced
+# Debian's Chromium, for the browser test of the quality report (tests/test_forced_failures.py)
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "installing Debian's chromium for the report's browser test"
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends chromium > /dev/null
+
+test: $(VENV)/.synced $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory sqlfluff
 	$(BIN)/pytest
@@ -95,21 +105,25 @@ lint: $(VENV)/.synced
 sql: $(VENV)/.synced
 	$(BIN)/duckdb -readonly $(NEWSETL_WAREHOUSE)
 
+# Copied under a read-only connection (no writer can change it meanwhile), read whole, checked: newsetl/backup.py.
+backup: $(VENV)/.synced
+	@$(BIN)/newsetl backup
+
+# The newest backup that opens and reads whole; refuses while anything has the warehouse open.
+restore: $(VENV)/.synced
+	@$(BIN)/newsetl restore
+
 airflow: $(AIRFLOW_HOME)/.migrated
-	@if [ -f $(AIRFLOW_HOME)/standalone.pid ] && kill -0 $$(cat $(AIRFLOW_HOME)/standalone.pid) 2>/dev/null; then \
-	  echo "Airflow already runs (pid $$(cat $(AIRFLOW_HOME)/standalone.pid)): make stop first"; exit 1; fi
-	setsid nohup $(BIN)/airflow standalone > $(AIRFLOW_HOME)/standalone.log 2>&1 < /dev/null & echo $$! > $(AIRFLOW_HOME)/standalone.pid
-	@for i in $$(seq 1 90); do curl -sf http://127.0.0.1:8080/api/v2/monitor/health > /dev/null && break; sleep 1; done
-	$(BIN)/airflow dags reserialize > /dev/null 2>&1 || true
-	$(BIN)/airflow dags unpause news_nightly
-	@echo "Airflow: http://127.0.0.1:8080 (no login), news_nightly unpaused; logs in $(AIRFLOW_HOME)/standalone.log"
+	$(BIN)/newsetl airflow start --port 8080
 
 stop:
-	@if [ -f $(AIRFLOW_HOME)/standalone.pid ]; then \
-	  pid=$$(cat $(AIRFLOW_HOME)/standalone.pid); \
-	  kill -TERM -- -$$pid 2>/dev/null; sleep 3; kill -KILL -- -$$pid 2>/dev/null; \
-	  rm -f $(AIRFLOW_HOME)/standalone.pid; echo "stopped Airflow (process group $$pid)"; \
-	else echo "Airflow is not running"; fi
+	$(BIN)/newsetl airflow stop
+
+# Airflow's own backfill (POST /api/v2/backfills), one night at a time, oldest first; starts Airflow
+# standalone for the duration when it is not running (make airflow), and stops what it started.
+backfill: $(AIRFLOW_HOME)/.migrated
+	@test -n "$(START)" -a -n "$(END)" || (echo "usage: make backfill START=YYYY-MM-DD END=YYYY-MM-DD"; exit 2)
+	$(BIN)/newsetl backfill --start $(START) --end $(END) --port 8080
 
 clean:
 	rm -rf warehouse reports work data/raw $(AIRFLOW_HOME) .cosmos-cache dbt_project/target dbt_project/logs
