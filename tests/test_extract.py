@@ -379,3 +379,10 @@ def test_a_shortened_name_is_the_organization_named_in_full():
     assert [(o["surface"], o["canonical"]) for o in orgs] == [
         ("다온대학교병원", "다온대학교병원"), ("다온대병원", "다온대학교병원"),
         ("한국미래산업협회", "한국미래산업협회"), ("미래산업협회", "한국미래산업협회")]
+
+
+def test_headline_quote_after_an_organization_no_body_quote_echoes():
+    facts = _facts("美 관세 예비판정…삼성전자 \"현지 생산 앞당긴다\"\n입력 2025.04.16 20:35\n미국 상무부가 관세를 매겼다. "
+                   "삼성전자는 \"멤피스 공장 증설 시점을 올해로 당기겠다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [headline] = [q for q in facts["quotes"] if q["kind"] == "headline"]
+    assert (headline["speaker"], headline["speaker_is_organization"]) == ("Samsung Electronics", True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
+from .organizations import find_organizations
 from .people import (
     CAPTION_KO,
     COMMON_SURNAMES,
@@ -630,9 +631,15 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
             titled = [p for p in people_by_name.values() if p["title"] == bare.group("title")]
             speaker = titled[0] if len({p["name"] for p in titled}) == 1 else None  # "…총재 "…"": the one 총재
         text = m.group(group)
+        is_organization = False
         if speaker is None and (echo := _echoed(text, body_quotes or [])):
             speaker = people_by_name.get(echo["speaker"]) or {"name": echo["speaker"], "title": echo["speaker_title"],
                                                               "organization": echo["speaker_org"]}
+            is_organization = echo["speaker_is_organization"]
+        if speaker is None and (named := [o for o in find_organizations(before) if not before[o["end"]:].strip()]):
+            # '…효성중공업 "현지 생산 앞당긴다"' that no body quote echoes: the organization named right before it
+            speaker = {"name": named[-1]["canonical"], "title": None, "organization": named[-1]["canonical"]}
+            is_organization = True
         if speaker is None and language == "ko" and (" " not in text.strip() or len(text) < 6):
             continue  # a quoted term in a headline, not a quote
         out.append(Quote(kind="headline", text=text, start=m.start(group), end=m.end(group),
@@ -640,5 +647,5 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
                          speaker=speaker["name"] if speaker else None,
                          speaker_title=speaker["title"] if speaker else None,
                          speaker_org=speaker["organization"] if speaker else None,
-                         speaker_is_organization=False, cue=None))
+                         speaker_is_organization=is_organization, cue=None))
     return out
