@@ -386,3 +386,26 @@ def test_headline_quote_after_an_organization_no_body_quote_echoes():
                    "삼성전자는 \"멤피스 공장 증설 시점을 올해로 당기겠다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     [headline] = [q for q in facts["quotes"] if q["kind"] == "headline"]
     assert (headline["speaker"], headline["speaker_is_organization"]) == ("Samsung Electronics", True)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Outbound shipments reached US$58.2 billion last month, according to the Ministry of Trade, Industry and Energy.",
+     [("indirect", "Ministry of Trade, Industry and Energy", "Outbound shipments reached US$58.2 billion last month")]),
+    ("Its board approved the order on Monday, according to a regulatory filing.", []),
+    ("Lee Jae-myung wrote on Facebook that the government had failed small merchants.",
+     [("indirect", "Lee Jae-myung", "the government had failed small merchants")]),
+    ("CJ CheilJedang makes dumplings. CJ CheilJedang sells noodles. The Korea Exchange opened. The stock slipped after "
+     "the company reported that its fourth-quarter profit dropped 9 percent.",
+     [("indirect", "CJ CheilJedang", "its fourth-quarter profit dropped 9 percent")]),
+])
+def test_english_sources_and_reporting_verbs(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"], q["text"]) for q in facts["quotes"]] == expected
+
+
+def test_korean_reported_speech_inside_reported_speech_keeps_the_inner_verb():
+    facts = _facts("면담\n입력 2025.04.20 10:00\n김민수 기획재정부 차관보는 사카모토 재무관이 핫라인을 상시 가동하자고 "
+                   "제안했다고 전했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = facts["quotes"]
+    assert (quote["speaker"], quote["cue"]) == ("김민수", "전했다")
+    assert quote["text"].endswith("핫라인을 상시 가동하자고 제안했다")

@@ -51,18 +51,20 @@ _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)
                       rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)\s*\.?$")
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
 _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
-_KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
+_KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
     r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|added|adding|noted|noting|warned|stressed|argued|insisted|"
-    r"explained|saying|announced|estimated|predicted|forecast)"
+    r"explained|saying|announced|estimated|predicted|forecast|wrote|ruled|concluded|acknowledged|admitted|"
+    r"claimed|confirmed|reported|stated|posted)"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
     r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
     r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
     r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
-    r"expects?|[a-z]+ed)"
+    r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
+    r"put|sold|spent|bought|brought|built|cut|set|led|stood|remained|reached)"
     # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
     r"|[a-z][\w'-]*(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may))"
     r"\b[^\"“”]{8,}))$")
@@ -378,6 +380,52 @@ def _titled_reference(before: str, known: dict[str, PersonMention]) -> PersonMen
     return next(iter(titled.values())) if len(titled) == 1 else None
 
 
+_EN_ACCORDING_AFTER = re.compile(r"(?P<clause>[^\"“”]{12,}?),? according to (?P<src>[^,\"“”]{2,90}?)(?:,[^\"“”]*)?\.?$")
+_EN_ACCORDING_BEFORE = re.compile(r"According to (?P<src>[^,\"“”]{2,90}), (?P<clause>[^\"“”]{12,}?)\.?$")
+
+
+def _according_to(body: str, s_start: int, s_end: int, people: list[PersonMention], known: dict[str, PersonMention],
+                  topic: PersonMention | None, orgs: list[dict]):
+    """(start, end, person, organization) of a clause reported 'according to' a person or an organization the
+    text names; a source it does not name ('a regulatory filing', 'a survey') gives nothing."""
+    m = _EN_ACCORDING_AFTER.match(body, s_start, s_end) or _EN_ACCORDING_BEFORE.match(body, s_start, s_end)
+    if not m:
+        return None
+    if re.match(r"(?:an?|one|some) ", m.group("src")):
+        return None  # "according to a survey by …", "a regulatory filing": a document, not someone's word
+    src_start, src_end = m.start("src"), m.end("src")
+    org = next((o for o in orgs if src_start <= o["start"] < src_end), None)
+    if org is None and (the := re.match(r"(?:the )(?P<noun>[a-z]+(?: [a-z]+)?)$", m.group("src"))):
+        # "according to the provincial government", "the Education Ministry": the organization named before
+        noun = the.group("noun").split()[-1]
+        earlier = [o for o in orgs if o["end"] <= s_start and noun in _ORG_NOUNS_EN and
+                   o["type"] in _ORG_NOUNS_EN[noun]]
+        org = earlier[-1] if earlier else None
+    person = None if org else _subject_before(body, src_start, src_end, people, known, None, "en")
+    if not (org or person):
+        return None
+    return m.start("clause"), m.end("clause"), person, org
+
+
+def _the_organization_before(body: str, s_start: int, clause_start: int, orgs: list[dict]) -> dict | None:
+    """'… after the company reported on Feb. 6 that': 'the <noun>' right before the reporting verb, resolved to
+    the organization of that kind named before the sentence."""
+    the = re.search(rf"\b[Tt]he (?P<noun>[a-z]+) (?:{_EN_SPEECH}|reported|announced|disclosed)\b[^,\"“”]{{0,30}}?"
+                    rf"(?: that)? $", body[s_start:clause_start])
+    if not the or the.group("noun") not in _ORG_NOUNS_EN:
+        return None
+    earlier = [o for o in orgs if o["end"] <= s_start and o["type"] in _ORG_NOUNS_EN[the.group("noun")]]
+    return _story_organization(earlier)
+
+
+def _story_organization(earlier: list[dict]) -> dict | None:
+    """'the company': the one the story is about, named most often so far (the latest of equals)."""
+    if not earlier:
+        return None
+    counts = {o["canonical"]: sum(x["canonical"] == o["canonical"] for x in earlier) for o in earlier}
+    return max(reversed(earlier), key=lambda o: counts[o["canonical"]])
+
+
 def _unclosed_quote(body: str, s_start: int, s_end: int) -> int | None:
     """Where the text of a quote starts that opens in body[s_start:s_end] and never closes (an odd quote mark)."""
     text = body[s_start:s_end]
@@ -537,10 +585,18 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     group = next(g for g in _GROUPS if m.group(g) is not None)
                     quotes.append(Quote(**{**previous, "text": m.group(group), "start": m.start(group),
                                            "end": m.end(group), "sentence_start": s_start, "sentence_end": s_end}))
+        elif language == "en" and (sourced := _according_to(body, s_start, s_end, people, known, topic, orgs)):
+            # "Exports reached $58 billion, according to the trade ministry": what the source reported
+            start, end, speaker, org_speaker = sourced
+            quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker,
+                                 "according to", by_name_org))
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
             org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language, recent_org)
+            if language == "en" and (side := _the_organization_before(body, s_start, start, orgs)):
+                # "The stock slipped after the company reported that …": the subject of the reporting verb
+                speaker, org_speaker = None, side
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language) or \
