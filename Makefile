@@ -12,8 +12,6 @@ export AIRFLOW_HOME ?= $(ROOT)/.airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(ROOT)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__USAGE_DATA_COLLECTION__ENABLED := False
-export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
-export AIRFLOW__COSMOS__CACHE_DIR := $(ROOT)/.cosmos-cache
 export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS := True
 export AIRFLOW__API__HOST := 127.0.0.1
 export AIRFLOW__API__PORT := 8080
@@ -126,4 +124,4 @@ backfill: $(AIRFLOW_HOME)/.migrated
 	$(BIN)/newsetl backfill --start $(START) --end $(END) --port 8080
 
 clean:
-	rm -rf warehouse reports work data/raw $(AIRFLOW_HOME) .cosmos-cache dbt_project/target dbt_project/logs
+	rm -rf warehouse reports work data/raw $(AIRFLOW_HOME) dbt_project/target dbt_project/logs

@@ -95,11 +95,11 @@ def cmd_run(args) -> int:
     pipeline.validate(settings, run)
     pipeline.extract(settings, run)
     pipeline.load(settings, run)
-    from .dbt import run_dbt
+    from .dbt import DbtFailed
 
     try:
-        run_dbt(settings, ["build"])
-    except RuntimeError as exc:  # the report still gets written: it says which model or test failed
+        pipeline.dbt_build(settings, run)
+    except DbtFailed as exc:  # the report still gets written: it says which model or test failed
         print(pipeline.report(settings, run))
         print(f"{exc}: the report above lists the failing models and tests", file=sys.stderr)
         return 1

@@ -279,6 +279,17 @@ def summary(settings: Settings, run_id: str | None = None) -> dict:
     return {"run": night, "marts": marts}
 
 
+def dbt_build(settings: Settings, run: dict) -> None:
+    """`dbt build` over the warehouse; raises naming the failing models and tests (their rows are in the report)."""
+    from .dbt import run_dbt
+
+    started = time.perf_counter()
+    try:
+        run_dbt(settings, ["build"])
+    finally:
+        _timed(run_dir(settings, run), "dbt build", started)
+
+
 def report(settings: Settings, run: dict) -> str:
     from .report import write_report
 

@@ -268,15 +268,8 @@ def write_report(settings: Settings, run_id: str, timings: dict | None = None, c
         freshness = source_freshness(settings, settings.work / run_id / "dbt-freshness")
     raise_data_alerts(settings, run_id, freshness)
     with connect(settings.warehouse, read_only=True) as con:
-        if _has(con, "dbt_state", "node_results"):
-            finished = con.execute("select finished_at from raw.runs where run_id = ?", [run_id]).fetchone()
-            nodes = dbt_results(con, finished[0]) if finished else []
-            timings = {**(timings or {}),
-                       "dbt build": round(sum(r[0] or 0 for r in con.execute(
-                           "select execution_seconds from dbt_state.node_results where recorded_at >= ? "
-                           "and resource_type <> 'source'", [finished[0]]).fetchall()), 3)} if finished else timings
-        else:
-            nodes = []
+        finished = con.execute("select finished_at from raw.runs where run_id = ?", [run_id]).fetchone()
+        nodes = dbt_results(con, finished[0]) if finished else []
     (runs_dir / f"{run_id}.json").write_text(json.dumps({
         "run_id": run_id, "timings": timings or {},
         "dbt_failed": [n["name"] for n in nodes if n["status"] not in ("pass", "success")],

@@ -1,6 +1,6 @@
 """Every setting the pipeline reads, in one place, from the environment.
 
-Paths are made absolute here because dbt and cosmos change the working directory.
+Paths are made absolute here because dbt changes the working directory.
 """
 
 from __future__ import annotations

@@ -25,8 +25,6 @@ os.environ.update({
     "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
     "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
     "AIRFLOW__USAGE_DATA_COLLECTION__ENABLED": "False",
-    "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
-    "AIRFLOW__COSMOS__CACHE_DIR": str(_TMP / "cosmos"),
     "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
     "GX_ANALYTICS_ENABLED": "False",
     "NEWSETL_WAREHOUSE": str(_TMP / "warehouse" / "news.duckdb"),

@@ -18,7 +18,8 @@ def test_dagbag_has_no_import_errors_and_news_nightly_is_configured():
             assert task.retries >= 1, task.task_id
     ids = set(dag.task_ids)
     assert {"ingest", "clean", "validate", "extract", "load", "quality_report"} <= ids
-    assert any(t.startswith("dbt_build.") for t in ids)
+    assert "dbt_build" in ids
+    assert "backup" in dag.task_dict["load"].upstream_task_ids  # a copy of the warehouse before it is written
     # every task alerts when it fails (reports/alerts/, the log, the webhook)
     from newsetl.alerts import on_task_failure
 
@@ -27,7 +28,7 @@ def test_dagbag_has_no_import_errors_and_news_nightly_is_configured():
         assert on_task_failure in callbacks, task.task_id
     # every task that writes DuckDB takes the one-slot pool
     for task in dag.tasks:
-        if task.task_id == "load" or task.task_id.startswith("dbt_build."):
+        if task.task_id in ("load", "dbt_build", "quality_report", "backup"):
             assert task.pool == "duckdb", task.task_id
 
 
