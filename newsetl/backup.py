@@ -102,6 +102,14 @@ def take_backup(settings: Settings, keep: int | None = None) -> dict:
     return {"backup": final, "newest_night": newest, "deleted": deleted, "kept": backups(settings)}
 
 
+def backup_before_load(settings: Settings) -> Path | None:
+    """The nightly DAG's copy of the warehouse before tonight's load; None on the first night (no warehouse yet)."""
+    if not settings.warehouse.exists():
+        log.info("no warehouse at %s yet: nothing to back up", settings.warehouse)
+        return None
+    return take_backup(settings)["backup"]
+
+
 def _refuse_if_open(path: Path, hold):
     """Take DuckDB's own file lock (POSIX, exclusive) on `path`; fail when any process has it open."""
     try:
