@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .alerts import recent_alerts, write_alert
 from .charts import bar_chart, line_chart, stacked_bar_chart
+from .ingest import raw_path
 from .load import connect, mart_counts
 from .settings import Settings
 
@@ -103,6 +104,21 @@ def _dbt_section(results: list[dict]) -> str:
         + _table(["result", "kind", "node", "failing rows", "message", "examples"], rows, {3}) + "</details>"
 
 
+def _quarantine_table(settings: Settings, rows: list[list]) -> str:
+    """Each quarantined item with its reason and a link to its bytes in the raw zone (kept read-only there)."""
+    if not rows:
+        return '<p class="ok">nothing was quarantined</p>'
+    body = []
+    for stage, source, uri, reason, item_id in rows:
+        stored = raw_path(settings.raw, item_id) if item_id else None
+        link = (f'<a href="{esc(stored.as_uri())}">raw bytes</a>' if stored and stored.exists()
+                else '<span class="muted">not stored (over the size cap or unread)</span>')
+        body.append(f"<tr><td>{esc(stage)}</td><td>{esc(source)}</td><td>{esc(uri)}</td><td>{esc(reason)}</td>"
+                    f"<td>{link}</td></tr>")
+    return ("<table><thead><tr><th>stage</th><th>source</th><th>item</th><th>reason</th><th>kept</th></tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
 def _freshness_section(freshness: list[dict] | None) -> str:
     if freshness is None:
         return '<p class="muted">not checked for this page</p>'
@@ -121,7 +137,7 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None,
         if run is None:
             raise LookupError(f"run {run_id} is not in the warehouse")
         run = dict(zip([d[0] for d in con.description], run, strict=True))
-        quarantine = _rows(con, "select stage, source, uri, reason from raw.quarantine where run_id = ? "
+        quarantine = _rows(con, "select stage, source, uri, reason, item_id from raw.quarantine where run_id = ? "
                                 "order by stage, uri", [run_id])
         duplicates = _rows(con, "select d.uri, d.kind, d.similarity, a.title from raw.duplicates d "
                                 "left join raw.articles a on a.article_id = d.duplicate_of where d.run_id = ? "
@@ -192,7 +208,7 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None,
 {_table(["source", "items read", "loaded before", "loaded", "quarantined", "duplicates", "HTTP 2xx",
          "HTTP 304 (unchanged)", "fetch errors"], per_source, {1, 2, 3, 4, 5, 6, 7, 8})}
 <h3>Fetch errors</h3>{_table(["source", "url", "attempts", "error"], fetch_errors, {2})}
-<h2>Quarantine</h2>{_table(["stage", "source", "item", "reason"], quarantine)}
+<h2>Quarantine</h2>{_quarantine_table(settings, quarantine)}
 <h2>Duplicates</h2>{_table(["copy", "kind", "similarity", "original"], duplicates, {2})}
 <h2>Validation (Great Expectations)</h2>{_table(["result", "expectation", "failing rows", "examples"], expectations, {2})}
 <p><a href="{esc(gx_docs.as_uri())}">GX Data Docs</a></p>

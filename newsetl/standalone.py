@@ -15,7 +15,9 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -160,14 +162,19 @@ def wait(airflow: Airflow, run_ids: list[str], timeout: float) -> dict[str, str]
     raise TimeoutError(f"runs not finished after {timeout:.0f} s: {states}")
 
 
-def backfill(airflow: Airflow, start: str, end: str, timeout: float) -> dict[str, str]:
-    """Airflow's own backfill of news_nightly over [start, end] (dates), reprocessing nights that ran before.
+def backfill(airflow: Airflow, start: str, end: str, timeout: float, timezone: str = "Asia/Seoul") -> dict[str, str]:
+    """Airflow's own backfill of news_nightly for the nights starting on the days START..END (inclusive, in
+    `timezone`), reprocessing nights that ran before.
 
-    Runs one night at a time, oldest first, so each night sees the warehouse the nightly runs would have
-    left it; returns each run's final state.
+    A night is named by the day its interval starts (02:00 that day to 02:00 the next). Runs one night at a
+    time, oldest first, so each night sees the warehouse the nightly runs would have left it; returns each
+    run's final state.
     """
+    zone = ZoneInfo(timezone)
+    first = datetime.fromisoformat(start).replace(tzinfo=zone)
+    last = datetime.fromisoformat(end).replace(tzinfo=zone) + timedelta(days=1) - timedelta(seconds=1)
     response = httpx.post(f"{airflow.api}/backfills", timeout=30, json={
-        "dag_id": DAG_ID, "from_date": f"{start}T00:00:00Z", "to_date": f"{end}T00:00:00Z",
+        "dag_id": DAG_ID, "from_date": first.isoformat(), "to_date": last.isoformat(),
         "reprocess_behavior": "completed", "max_active_runs": 1, "run_backwards": False,
     })
     if response.status_code >= 400:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import duckdb
 import pytest
@@ -100,7 +102,10 @@ def test_each_failure_yields_an_alert(night):
 def test_the_report_says_what_failed_and_why(night):
     page = night["page"]
     assert "source dead-feed failed" in page
-    assert "corrupt.html" in page  # in the quarantine table, with its reason
+    assert "corrupt.html" in page  # in the quarantine table, with its reason and a link to its bytes
+    links = re.findall(r'href="file://([^"]+)">raw bytes</a>', page)
+    assert len(links) == 1
+    assert Path(unquote(links[0])).read_bytes() == (night["folder"] / "landing" / "corrupt.html").read_bytes()
     assert "assert_forced_failure" in page and "did not pass" in page
     assert "failing rows" in page
     with duckdb.connect(str(night["warehouse"]), read_only=True) as con:
