@@ -92,6 +92,9 @@ def test_sample_events_are_typed_and_dated(sample_facts):
         ("오는 3일 개최", date(2025, 5, 8), date(2025, 6, 3)),
         ("이날 행사", date(2024, 10, 1), date(2024, 10, 1)),
         ("전날 발표", date(2024, 10, 1), date(2024, 9, 30)),
+        ("다음 달 2일 출시", date(2025, 5, 13), date(2025, 6, 2)),
+        ("지난 달 28일", date(2025, 5, 13), date(2025, 4, 28)),
+        ("12월 30일 결심공판", date(2025, 1, 8), date(2024, 12, 30)),  # the nearest 30 December
     ],
 )
 def test_korean_relative_dates(text, published, expected):
@@ -104,6 +107,8 @@ def test_korean_relative_dates(text, published, expected):
         ("signed last Tuesday", date(2024, 3, 4), date(2024, 2, 27)),  # 2024-03-04 is a Monday
         ("on Tuesday unveiled", date(2025, 4, 8), date(2025, 4, 8)),
         ("on Sept. 30 the firms", date(2024, 10, 1), date(2024, 9, 30)),
+        ("the pilot program, which starts Jan. 1", date(2025, 11, 20), date(2026, 1, 1)),
+        ("is scheduled to attend a forum on Friday", date(2025, 10, 16), date(2025, 10, 17)),
     ],
 )
 def test_english_relative_dates(text, published, expected):

@@ -18,13 +18,18 @@ WEEKDAYS_KO = "월화수목금토일"
 _KO = re.compile(
     r"(?P<today>이날|오늘)|(?P<yesterday>전날|어제)|(?P<tomorrow>내일|다음날)"
     r"|(?:(?:(?P<y>20\d{2})년|(?P<ry>지난해|작년|올해|내년))\s*)?"
-    r"(?:(?P<rel>지난달|이달|다음달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
+    r"(?:(?P<rel>지난\s?달|이달|이번\s?달|다음\s?달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
 )
 _EN = re.compile(
     r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b"
     r"|\b(?P<last>last|this|next)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<d>\d{1,2})(?:,? (?P<y>20\d{2}))?\b"
 )
+
+
+# A sentence about what is still to come: its bare weekday is the coming one
+_FUTURE_EN = re.compile(r"\b(?:will|is (?:scheduled|set|due|expected) to|are (?:scheduled|set|due|expected) to|plans? to|"
+                        r"upcoming|later this week)\b")
 
 
 def _shift_month(d: date, months: int) -> tuple[int, int]:
@@ -37,6 +42,13 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def _nearest_year(published: date, month: int, day: int) -> date | None:
+    """A month and day with no year: the one nearest the publication date ("Jan. 1" in a November story is the
+    coming one, "12월 30일" in a January story the last one)."""
+    candidates = [d for d in (_safe(published.year + shift, month, day) for shift in (-1, 0, 1)) if d]
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
 def resolve_ko(match: re.Match, published: date) -> date | None:
@@ -54,12 +66,13 @@ def resolve_ko(match: re.Match, published: date) -> date | None:
     if g["y"] and g["m"]:
         return _safe(int(g["y"]), int(g["m"]), day)
     if g["m"]:
-        return _safe(published.year, int(g["m"]), day)
-    if g["rel"] in ("지난달",):
+        return _nearest_year(published, int(g["m"]), day)
+    rel = (g["rel"] or "").replace(" ", "")
+    if rel == "지난달":
         return _safe(*_shift_month(published, -1), day)
-    if g["rel"] in ("다음달", "내달"):
+    if rel in ("다음달", "내달"):
         return _safe(*_shift_month(published, 1), day)
-    if g["fwd"] or g["rel"] == "이달":
+    if g["fwd"] or rel in ("이달", "이번달"):
         # "오는 15일": the next 15th on or after publication
         return _safe(published.year, published.month, day) if day >= published.day else _safe(*_shift_month(published, 1), day)
     # a bare "1일" is this month's, unless that lies well ahead of publication: then last month's
@@ -68,7 +81,7 @@ def resolve_ko(match: re.Match, published: date) -> date | None:
     return _safe(*_shift_month(published, -1), day)
 
 
-def resolve_en(match: re.Match, published: date) -> date | None:
+def resolve_en(match: re.Match, published: date, future: bool = False) -> date | None:
     g = match.groupdict()
     if g["today"]:
         return published
@@ -81,10 +94,11 @@ def resolve_en(match: re.Match, published: date) -> date | None:
             return published + timedelta(days=(target - published.weekday()) % 7 or 7)
         if g["last"] == "last":
             return published - timedelta(days=back or 7)
+        if future:  # "is scheduled to attend a forum on Friday": the coming one
+            return published + timedelta(days=(target - published.weekday()) % 7)
         return published - timedelta(days=back)  # "on Tuesday" in news: the most recent one
     month = MONTHS[g["mon"].lower()]
-    year = int(g["y"]) if g["y"] else published.year
-    return _safe(year, month, int(g["d"]))
+    return _safe(int(g["y"]), month, int(g["d"])) if g["y"] else _nearest_year(published, month, int(g["d"]))
 
 
 def find_dates(text: str, language: str, published: date | None) -> list[tuple[date, int, int, str]]:
@@ -93,10 +107,11 @@ def find_dates(text: str, language: str, published: date | None) -> list[tuple[d
         return []
     pattern, resolve = (_KO, resolve_ko) if language == "ko" else (_EN, resolve_en)
     found = []
+    future = language == "en" and bool(_FUTURE_EN.search(text))
     for m in pattern.finditer(text):
         if language == "ko" and m.group("d") and re.match(r"\d", text[m.end():m.end() + 1] or " "):
             continue
-        value = resolve(m, published)
+        value = resolve_en(m, published, future) if language == "en" else resolve(m, published)
         if value:
             found.append((value, m.start(), m.end(), m.group()))
     return found

@@ -27,9 +27,11 @@ TRIGGERS: list[tuple[str, str, str]] = [
     ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
     ("earnings", r"영업이익|실적 발표|매출액", r"\bearnings\b|\bquarterly (?:profit|revenue)\b"),
-    ("policy", r"정책|대책|규제안|시행한다|시행키로", r"\bpolicy\b|\bregulation\b"),
+    ("policy", r"정책|대책|규제안|시행(?:한다|된다|키로|하기로|에 들어간다)|부터 (?:시행|적용)|적용된다|적용하기로|도입(?:한다|하기로)",
+     r"\bpolicy\b|\bregulation\b|\btakes? effect\b|\bgoes? into effect\b|\bwill be (?:allowed|required|banned)\b|"
+     r"\bpilot program\b"),
     ("lawsuit", r"소송|제소", r"\blawsuit\b|\bsued\b"),
-    ("visit", r"방한|방문했|방문한다|순방", r"\bvisit(?:ed|s|ing)?\b|\btrip\b"),
+    ("visit", r"방한|방문했|방문한다|순방|도착했", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\barriv(?:ed|es|ing)\b"),
     ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
 ]
 _VENUE_KO = re.compile(r"(?P<venue>(?:(?:[가-힣]+(?:시|도)|서울|부산|대구|인천|광주|대전|울산|세종|제주|경기) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
