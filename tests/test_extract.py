@@ -414,3 +414,11 @@ def test_korean_reported_speech_inside_reported_speech_keeps_the_inner_verb():
     [quote] = facts["quotes"]
     assert (quote["speaker"], quote["cue"]) == ("김민수", "전했다")
     assert quote["text"].endswith("핫라인을 상시 가동하자고 제안했다")
+
+
+def test_foreign_leader_named_before_the_country_and_the_office():
+    facts = _facts("국빈 방한\n입력 2024.11.21 10:00\n미할 크르제넥 체코 대통령이 21일 정상회담을 열었다. 크르제넥 대통령은 "
+                   "\"한국은 믿을 만한 파트너\"라고 말했다. 역대 최장수 미국 대통령은 \"관세를 올리겠다\"고 말했다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [p["name"] for p in facts["people"]] == ["미할 크르제넥", "미할 크르제넥"]
+    assert [q["speaker"] for q in facts["quotes"]] == ["미할 크르제넥", None]

@@ -140,7 +140,7 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
         # kiwi often tags only the surname of a Korean name (김/NNP 우/NNG 준/NNG)
         word = m.group()
         # …or not at all (한여름, 류하은): before a title, three syllables after a frequent surname will do
-        if _org_at(orgs, base + m.start(), base + m.end()) or word in PLACES_KO:
+        if _org_at(orgs, base + m.start(), base + m.end()) or word in PLACES_KO or word in _OPENERS_KO:
             return False  # 민주당 reads like a name but is an organization; 한국 is a place
         return (len(word) in (2, 3, 4) and word[0] in COMMON_SURNAMES and base + m.start() in proper) or \
             (looks_korean_name(word) and len(word) >= 3 and
@@ -165,7 +165,8 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
 
 # Words that open a Korean clause and are never part of a name before an organization and a title
 _OPENERS_KO = set("""이날 전날 당일 한편 또 또한 이에 이어 특히 앞서 당시 현재 최근 올해 지난해 이번 그러나 하지만 다만
-    이후 아울러 반면 실제로 결국 그동안 먼저 우선 이어서 그러면서 국내 해외 현지 신임 전임 초대 전 현 前 당시""".split())
+    이후 아울러 반면 실제로 결국 그동안 먼저 우선 이어서 그러면서 국내 해외 현지 신임 전임 초대 전 현 前 당시
+    역대 차기 현직 전직 최장수 최연소 최고령 첫 최초 유일 임시 대리 직전 후임 전직 주한 방한 새 옛""".split())
 
 
 def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], proper: set[int],
@@ -181,10 +182,11 @@ def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], 
     elif lo > 0:
         return None
     prefix: list[re.Match] = []
+    country = False
     for w in re.finditer(r"\S+", body[lo:title_start]):
         start, end = lo + w.start(), lo + w.end()
-        if _overlaps_org(orgs, start, end) or re.sub(r"\(.*", "", w.group()) in PLACES_KO \
-                or re.search(r"[A-Za-z0-9]", w.group()):
+        country = re.sub(r"\(.*", "", w.group()) in PLACES_KO
+        if _overlaps_org(orgs, start, end) or country or re.search(r"[A-Za-z0-9]", w.group()):
             break
         prefix.append(w)
     else:
@@ -194,8 +196,12 @@ def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], 
         return None
     start, end = lo + prefix[0].start(), lo + prefix[-1].end()
     extends = inside is not None and start <= inside[0] and inside[1] == end
-    if not extends and not any(all(i in proper for i in range(lo + w.start(), lo + w.end())) for w in prefix):
-        return None  # kiwi must take some word of it for a proper noun
+    # kiwi must take some word of it for a proper noun, unless a country stands between it and the title
+    # ("미할 크르제넥 체코 대통령", words kiwi does not know) and no word of it ends like a modifier (방한한, 새로운)
+    foreign_office = country and not any(re.search(r"[한은는던된인운]$", w.group()) for w in prefix)
+    if not extends and not foreign_office and \
+            not any(all(i in proper for i in range(lo + w.start(), lo + w.end())) for w in prefix):
+        return None
     return start, end
 
 
