@@ -422,3 +422,11 @@ def test_foreign_leader_named_before_the_country_and_the_office():
                    + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert [p["name"] for p in facts["people"]] == ["미할 크르제넥", "미할 크르제넥"]
     assert [q["speaker"] for q in facts["quotes"]] == ["미할 크르제넥", None]
+
+
+def test_korean_topic_particle_wins_over_an_embedded_subject():
+    facts = _facts("수율\n입력 2025.09.02 10:00\n최문석 태성전자 대표는 간담회를 열었다. 서지훈 하나증권 연구원은 수율이 "
+                   "관건이라고 지적했다. 최 대표는 시험 라인 성적표를 내놨다. 서 연구원이 관건으로 꼽은 초기 수율에 대해 "
+                   "그는 \"이미 85%를 넘겼다\"고 말했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = [q for q in facts["quotes"] if q["kind"] == "direct"]
+    assert quote["speaker"] == "최문석"  # 그는, the one the story is about; 서 연구원이 belongs to 꼽은

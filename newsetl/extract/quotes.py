@@ -128,16 +128,18 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     named = [p for p in people if start <= p["start"] < end]
     if language == "ko":
         # Every reference to a person: a name with its title, a short reference (김 대표), a pronoun (그는).
-        # The subject is the first one that carries a subject particle (은/는/이/가); else the first one.
-        found: list[tuple[int, bool, PersonMention | None]] = []
-        def subject_at(edge: int) -> bool:
+        # The subject is the first one that carries the topic particle (은/는/도), else the first with a subject
+        # particle (이/가), else the first one: "서 연구원이 꼽은 수율에 대해 그는" is his, not hers.
+        found: list[tuple[int, int, PersonMention | None]] = []
+        def subject_at(edge: int) -> int:
             # "김 대표는" is a subject; "박 교수가 짚은 문제에 대해 그는" is not: 가 before an adnominal verb
             # (짚은, 언급한, 제기한) marks the subject of an embedded clause
             if body[edge:edge + 1] not in _SUBJECT_PARTICLES:
-                return False
+                return 0
+            if body[edge] in "은는도":
+                return 2
             following = re.match(r"[은는이가도]\s+(?P<word>[가-힣]+)", body[edge:edge + 20])
-            return not (body[edge] in "이가" and following and re.search(r"(?:한|은|던|진|된|운|낸|린|킨|놓은)$",
-                                                                          following.group("word")))
+            return 0 if following and re.search(r"(?:한|은|던|진|된|운|낸|린|킨|놓은)$", following.group("word")) else 1
 
         for p in named:
             edge = p.get("mention_end", p["end"])
@@ -158,9 +160,11 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                 found.append((ref.start(), subject_at(ref.end()), candidates[-1]))
         for pronoun in PRONOUNS_KO:
             for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
-                found.append((start + m.start(), True, topic))
+                found.append((start + m.start(), 2 if pronoun[-1] in "은는도" else 1, topic))
         found.sort(key=lambda f: f[0])
-        subject = next((f for f in found if f[1]), None) or (found[0] if found and not strict else None)
+        best = max((f[1] for f in found), default=0)
+        subject = next((f for f in found if f[1] == best), None) if best else \
+            (found[0] if found and not strict else None)
         return subject[2] if subject else None
     else:
         # the earliest reference wins: a full name, a surname alone ("Seo noted", Korean order) or a
