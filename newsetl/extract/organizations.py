@@ -95,18 +95,35 @@ _KO_LEGAL_FORM = re.compile(r"(?<![가-힣])(?P<form>법무법인|회계법인|�
 _WORD_START = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Za-z0-9가-힣]")
 
 
+_LENGTHS_CACHE: dict[int, tuple[dict, dict[str, list[int]]]] = {}
+
+
+def _lengths_by_first_character(aliases: dict[str, tuple[str, str]]) -> dict[str, list[int]]:
+    """First character -> the lengths of the aliases starting with it, longest first (computed once per table)."""
+    cached = _LENGTHS_CACHE.get(id(aliases))
+    if cached is None or cached[0] is not aliases:
+        index: dict[str, set[int]] = {}
+        for alias in aliases:
+            index.setdefault(alias[:1], set()).add(len(alias))
+        cached = (aliases, {first: sorted(lengths, reverse=True) for first, lengths in index.items()})
+        _LENGTHS_CACHE.clear()
+        _LENGTHS_CACHE[id(aliases)] = cached
+    return cached[1]
+
+
 def find_aliases(body: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
     """(start, alias) of every alias in the body, the longest at each word start ("Microsoft Corp." over
     "Microsoft"). Latin aliases need word edges ("KT" is not in "KTOA"); Korean ones may end only in a
     particle, so a name is not found inside a longer word ("하이브" in 하이브리드, "삼성" in 삼성동).
-    A dictionary lookup per word start and alias length: no regex of a thousand alternatives."""
+    A dictionary lookup per word start and alias length (only the lengths of aliases that start with the
+    same character): no regex of a thousand alternatives."""
     found, resume = [], 0
-    lengths = sorted({len(a) for a in aliases}, reverse=True)
+    lengths_by_first = _lengths_by_first_character(aliases)
     for m in _WORD_START.finditer(body):
         i = m.start()
         if i < resume:
             continue
-        for length in lengths:
+        for length in lengths_by_first.get(body[i], ()):
             alias = body[i:i + length]
             if len(alias) < length or alias not in aliases:
                 continue
