@@ -430,3 +430,13 @@ def test_korean_topic_particle_wins_over_an_embedded_subject():
                    "그는 \"이미 85%를 넘겼다\"고 말했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     [quote] = [q for q in facts["quotes"] if q["kind"] == "direct"]
     assert quote["speaker"] == "최문석"  # 그는, the one the story is about; 서 연구원이 belongs to 꼽은
+
+
+def test_english_the_company_is_the_one_that_spoke_and_based_is_no_name():
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nCJ CheilJedang said Monday it has agreed to buy a stake from "
+                   "Samsung Electronics, and that the Seoul-based Daewon Foundation would fund a research chair. In a "
+                   "regulatory filing, the company said its board had approved the deal.\n"
+                   + "Markets were mixed on the day. " * 3)
+    assert "Daewon Foundation" in {o["surface"] for o in facts["organizations"]}
+    assert [(q["speaker"], q["text"][:9]) for q in facts["quotes"]] == [("CJ CheilJedang", "it has ag"),
+                                                                       ("CJ CheilJedang", "its board")]

@@ -57,7 +57,8 @@ _OF_HEADS = {"Bank", "Ministry", "University", "Institute", "Federation", "Assoc
              "Party", "Union", "Confederation", "Corporation", "Board", "Service", "Administration", "Society",
              "Alliance", "Foundation", "Center", "Centre", "Organization", "Network", "Coalition", "League", "Group"}
 # Capitalized words that start a sentence or a title, not an organization's name
-_EN_LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|On|In|At|For|But|And|When|After|While) ")
+_EN_LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|On|In|At|For|But|And|When|After|While|"
+                         r"[A-Z][a-z]+-(?:based|run|owned|backed|listed|controlled)) ")
 
 
 class OrganizationMention(TypedDict):

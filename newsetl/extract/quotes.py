@@ -307,9 +307,11 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     if language == "en" and (the := re.match(rf"(?:[A-Z][^,]{{0,30}}, )?[Tt]he (?P<noun>[a-z]+) (?:{_EN_SPEECH}|announced)\b",
                                              body[start:end])):
         kinds = _ORG_NOUNS_EN.get(the.group("noun"))
+        if recent and kinds and recent["type"] in kinds:
+            return recent  # "In a filing, the company said …" right after the company spoke
         earlier = [o for o in orgs if o["end"] <= start and kinds and o["type"] in kinds]
-        if earlier:  # "The company said the plant would open": the company named before
-            return earlier[-1]
+        if earlier:  # "The company said the plant would open": the company the story is about
+            return _story_organization(earlier)
     for o in orgs:
         if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
             continue
@@ -598,7 +600,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
             org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language, recent_org)
-            if language == "en" and (side := _the_organization_before(body, s_start, start, orgs)):
+            if language == "en" and org_speaker is None and (side := _the_organization_before(body, s_start, start,
+                                                                                                 orgs)):
                 # "The stock slipped after the company reported that …": the subject of the reporting verb
                 speaker, org_speaker = None, side
             if speaker is None and org_speaker is None and language == "ko":
