@@ -440,3 +440,11 @@ def test_english_the_company_is_the_one_that_spoke_and_based_is_no_name():
     assert "Daewon Foundation" in {o["surface"] for o in facts["organizations"]}
     assert [(q["speaker"], q["text"][:9]) for q in facts["quotes"]] == [("CJ CheilJedang", "it has ag"),
                                                                        ("CJ CheilJedang", "its board")]
+
+
+def test_korean_city_speaks_by_its_name_and_as_시는():
+    facts = _facts("청년 월세\n입력 2025.04.08 10:00\n다온시는 8일 청년 주거 대책을 발표했다. 시는 올해 85억원을 편성해 "
+                   "6,000명을 지원하겠다고 밝혔다. 강북구청은 \"신청 절차를 줄였다\"고 설명했다. 대도시는 "
+                   "\"비슷한 대책을 검토한다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    said = [(q["speaker"], q["speaker_is_organization"], q["text"][:6]) for q in facts["quotes"]]
+    assert said == [("다온시", True, "올해 85억"), ("강북구청", True, "신청 절차를"), (None, False, "비슷한 대책")]

@@ -89,7 +89,7 @@ _KO_CUE_LATER = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|면�
                            rf"(?P<cue>{_KO_REPORTING}[가-힣]*{_KO_PAST}|{_KO_PRESENT})\s*\.?$")
 # a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
 _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?|[가-힣]{1,6} 측"
-                                 r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회)(?:은|는|이|가|도) ")
+                                 r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회|시|군|구)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
 _NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
@@ -264,7 +264,8 @@ _GENERIC_SIDE_KO = {"회사": ("company",), "소속사": ("company", "other"), "
 
 
 # Heads that alone refer back to the organization named with them ("한국프로축구연맹 …. 연맹은 …")
-_BARE_SIDES_KO = {"재판부", "연맹", "협회", "연합회", "협의회", "위원회", "재단", "노조", "공사", "공단", "조합", "학회"}
+_BARE_SIDES_KO = {"재판부", "연맹", "협회", "연합회", "협의회", "위원회", "재단", "노조", "공사", "공단", "조합", "학회",
+                  "시", "군", "구"}
 
 
 def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dict | None = None) -> dict | None:
@@ -278,6 +279,16 @@ def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dic
     noun = m.group("noun")
     if noun in _BARE_SIDES_KO and noun != "재판부" and m.group("noun") != m.group().strip()[:len(noun)]:
         return None  # "한국 연맹은": a modified head is some other organization
+    if noun in ("시", "군", "구") and m.group().strip().startswith(noun):
+        # "청주시는 …을 발표했다. 시는 …고 밝혔다": the city, county or district named before
+        named = [x for x in _LOCAL_NAME_KO.finditer(body, 0, start) if x.group("name").endswith(noun)
+                 and not re.search(r"(?:도시|선거구|지역구|자치구|출입구|비상구|돌파구|창구)$", x.group("name"))
+                 and x.group("stem") not in _GENERIC_STEMS_KO]
+        if named:
+            name = named[-1].group("name")
+            return {"surface": name, "canonical": name, "type": "government", "start": named[-1].start("name"),
+                    "end": named[-1].end("name"), "from_alias_table": False}
+        return None
     earlier = [o for o in orgs if o["end"] <= start]
     if not m.group().rstrip().rstrip("은는이가도").endswith("측") and noun not in _BARE_SIDES_KO:
         return None  # only "X 측" (and the bench, 연맹, 협회, …) stands for an organization; "병원은" may be any
@@ -333,6 +344,13 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
                                          rf"(?:,\s[^,\"“”]{{1,90}},)?\s+(?:{_EN_SPEECH}|has said|announced|warned)",
                                          body[o["end"]:min(end, o["end"] + 130)]):
             return o
+    if language == "ko" and (local := _KO_LOCAL_GOVERNMENT.match(body, start, end)) and \
+            not re.search(r"(?:도시|선거구|지역구|자치구|출입구|비상구|돌파구|창구)$", local.group("name")) and \
+            local.group("stem") not in _GENERIC_STEMS_KO and not _org_at_offset(orgs, local.start("name")):
+        # "청주시는 …고 밝혔다", "흥덕구청은": a city, county or district office speaks
+        name = local.group("name")
+        return {"surface": name, "canonical": name, "type": "government", "start": local.start("name"),
+                "end": local.end("name"), "from_alias_table": False}
     if language == "ko" and (release := _KO_RELEASE.match(body, start, end)) and \
             release.group("name") not in _GENERIC_SIDE_KO and not _org_at_offset(orgs, release.start("name")):
         # "미래온페이는 이날 입장문을 내고": only an organization issues statements and press releases
@@ -342,6 +360,9 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     return None
 
 
+_KO_LOCAL_GOVERNMENT = re.compile(r"\s*(?P<name>(?P<stem>[가-힣]{2,4}?)(?:시|군|구)(?:청|의회|교육청)?)(?:은|는|이|가)\s")
+_LOCAL_NAME_KO = re.compile(r"(?<![가-힣])(?P<name>(?P<stem>[가-힣]{2,4}?)(?:시|군|구))(?:청)?(?=은|는|이|가|의|와|과|도|에서|\s)")
+_GENERIC_STEMS_KO = {"이번", "해당", "일부", "각", "모든", "전국", "지방", "인근", "주변", "대상", "전체"}
 _KO_RELEASE = re.compile(r"\s*(?P<name>[가-힣A-Za-z0-9&]{2,15})(?:은|는|이|가|도)\s+(?:[^\s\"“”‘’]+\s+){0,3}?"
                          r"(?:입장문|보도자료|보도참고자료|설명자료|해명자료|공식 입장|성명|성명서|논평|공시|공지|사과문)(?:을|를|에서)?"
                          r"\s*(?:내고|내어|통해|발표하고|배포하고|발표해|내놓고)?\s")
