@@ -448,3 +448,11 @@ def test_korean_city_speaks_by_its_name_and_as_시는():
                    "\"비슷한 대책을 검토한다\"고 밝혔다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     said = [(q["speaker"], q["speaker_is_organization"], q["text"][:6]) for q in facts["quotes"]]
     assert said == [("다온시", True, "올해 85억"), ("강북구청", True, "신청 절차를"), (None, False, "비슷한 대책")]
+
+
+def test_english_it_added_goes_on_with_the_organization_that_spoke():
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nThe Ministry of Economy and Finance said in a statement that it "
+                   "would review the plan. It added that no decision had been made on the budget.\n"
+                   + "Markets were mixed on the day. " * 3)
+    assert [(q["speaker"], q["cue"]) for q in facts["quotes"]] == [("Ministry of Economy and Finance", "said"),
+                                                                   ("Ministry of Economy and Finance", "added")]

@@ -80,6 +80,9 @@ _KO_STANCE = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|겠다))는\s+(?:
                         r"(?P<cue>(?:밝혔|전했|내비쳤|나타냈|재확인했|고수했)(?:다|습니다))\s*\.?$")
 # A Korean sentence opening like this and naming no subject continues the person speaking before it
 _CONTINUES = re.compile(r"^(?:그러면서|그러면서도|이어|이어서|아울러|또|또한|그는 또|이와 함께|이어 그는)\s")
+# "It added that …", "It also said …": an English sentence going on with the organization that spoke last
+_CONTINUES_EN = re.compile(rf"(?:It|The (?:company|ministry|agency|bank|group|union|court|party|government)) "
+                           rf"(?:also )?(?:{_EN_SPEECH}|announced)\b")
 # A sentence of background ("앞서 윤 연구원은 … 지적했다"): its subject does not become the one "그는" means next
 _BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞서|Earlier|Previously|Last week)\b|^앞서 ")
 _SUBJECT_PARTICLES = set("은는이가도")
@@ -504,8 +507,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 and _organization_subject(body, s_start, first_quote, orgs, language):
             # "세진전자는 … 이성호 대표 등이 보유한 지분을 …": the organization is the subject, the person only named
             subject = None
-        continues = subject is None and language == "ko" and bool(_CONTINUES.match(body[s_start:s_end]))
-        if continues and not org_turn:
+        continues = subject is None and bool((_CONTINUES if language == "ko" else _CONTINUES_EN).match(body[s_start:s_end]))
+        if continues and not org_turn and language == "ko":
             subject = topic  # "그러면서 …고 촉구했다": no subject of its own, the one speaking goes on
 
         speaker, cue = None, None
@@ -621,6 +624,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
             org_speaker = None if speaker else _organization_subject(body, s_start, s_end, orgs, language, recent_org)
+            if language == "en" and speaker is None and org_speaker is None and continues and org_turn:
+                org_speaker = recent_org  # "It added that no decision had been made."
             if language == "en" and org_speaker is None and (side := _the_organization_before(body, s_start, start,
                                                                                                  orgs)):
                 # "The stock slipped after the company reported that …": the subject of the reporting verb
