@@ -15,13 +15,11 @@ from airflow.timetables.interval import CronDataIntervalTimetable
 from newsetl import pipeline
 from newsetl.alerts import on_task_failure
 from newsetl.backup import backup_before_load
-from newsetl.settings import export_for_dbt
 from newsetl.settings import load as load_settings
 
 logging.getLogger("great_expectations._docs_decorators").setLevel(logging.WARNING)
 
 settings = load_settings()
-export_for_dbt(settings)  # profiles.yml reads the warehouse path from the environment
 WAREHOUSE = Asset(f"file://{settings.warehouse}")
 REPORT = Asset(f"file://{settings.reports / 'index.html'}")
 DUCKDB_POOL = "duckdb"  # one slot: DuckDB takes one writer at a time

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .settings import Settings, export_for_dbt
+from .settings import Settings, dbt_environment
 
 log = logging.getLogger(__name__)
 
@@ -18,9 +18,9 @@ def run_dbt(settings: Settings, args: list[str]) -> None:
     """`dbt ARGS` in this process on the settings' warehouse; raises DbtFailed naming every failing node."""
     from dbt.cli.main import dbtRunner
 
-    export_for_dbt(settings)
     project = str(settings.dbt_project)
-    result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project])
+    with dbt_environment(settings):
+        result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project])
     if result.success:
         return
     failed = []
@@ -42,11 +42,11 @@ def source_freshness(settings: Settings, target: Path) -> list[dict]:
     """
     from dbt.cli.main import dbtRunner
 
-    export_for_dbt(settings)
     project = str(settings.dbt_project)
     try:
-        outcome = dbtRunner().invoke(["source", "freshness", "--project-dir", project, "--profiles-dir", project,
-                                      "--target-path", str(target), "--quiet"])
+        with dbt_environment(settings):
+            outcome = dbtRunner().invoke(["source", "freshness", "--project-dir", project, "--profiles-dir", project,
+                                          "--target-path", str(target), "--quiet"])
     except Exception as exc:  # noqa: BLE001 - the report says what went wrong
         return [{"source": "(dbt)", "status": "runtime error", "max_loaded_at": None, "age_hours": None,
                  "message": str(exc)}]

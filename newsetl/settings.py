@@ -6,6 +6,8 @@ Paths are made absolute here because dbt changes the working directory.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +63,16 @@ def load() -> Settings:
     )
 
 
-def export_for_dbt(settings: Settings) -> None:
-    """dbt's profiles.yml reads the warehouse path from the environment: make sure it is there."""
+@contextmanager
+def dbt_environment(settings: Settings) -> Iterator[None]:
+    """dbt's profiles.yml reads the warehouse path from the environment: set it for one dbt call, then put
+    back what was there (a process that runs dbt on another warehouse must not change its own settings)."""
+    before = os.environ.get("NEWSETL_WAREHOUSE")
     os.environ["NEWSETL_WAREHOUSE"] = str(settings.warehouse)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("NEWSETL_WAREHOUSE", None)
+        else:
+            os.environ["NEWSETL_WAREHOUSE"] = before
