@@ -153,7 +153,8 @@ def airflow_night() -> None:
         "state": str(run.state), "import_and_parse_s": round(parsed - started, 3),
         "dag_test_s": round(finished - parsed, 3), "tasks": len(tis),
         "task_seconds": round(sum((ti.duration or 0) for ti in tis), 3),
-        "dbt_task_seconds": round(sum((ti.duration or 0) for ti in tis if ti.task_id.startswith("dbt_build.")), 3),
+        "retried_tasks": sum((ti.try_number or 1) > 1 for ti in tis),
+        "dbt_task_seconds": round(sum((ti.duration or 0) for ti in tis if ti.task_id.startswith("dbt_build")), 3),
         "rss_mb": _rss_mb()}))
 
 
