@@ -456,3 +456,17 @@ def test_english_it_added_goes_on_with_the_organization_that_spoke():
                    + "Markets were mixed on the day. " * 3)
     assert [(q["speaker"], q["cue"]) for q in facts["quotes"]] == [("Ministry of Economy and Finance", "said"),
                                                                    ("Ministry of Economy and Finance", "added")]
+
+
+@pytest.mark.parametrize(("title", "paragraph", "expected"), [
+    ("Title here\nMarch 12, 2025 9:30 AM KST\n", 'Samsung Electronics CEO Han Jong-hee spoke on Monday. "Demand is '
+     'back," the chief executive said.', ["Han Jong-hee"]),
+    ("Title here\nMarch 12, 2025 9:30 AM KST\n", "Finance Minister Choi Sang-mok met Trade Minister Ahn Duk-geun on "
+     'Monday. "The economy is recovering," the minister said.', [None]),  # two ministers: no guess
+    ("예산\n입력 2025.06.18 10:00\n", '김민수 산업통상자원부 장관은 이날 간담회를 열었다. 장관은 "예산을 늘리겠다"고 '
+     "말했다.", ["김민수"]),
+])
+def test_a_title_alone_is_the_one_person_known_with_it(title, paragraph, expected):
+    filler = ("Markets were mixed on the day. " if title.startswith("Title") else "업계는 이번 결정을 주목하고 있다. ") * 3
+    facts = _facts(title + paragraph + "\n" + filler)
+    assert [q["speaker"] for q in facts["quotes"]] == expected

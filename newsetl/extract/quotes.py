@@ -87,6 +87,7 @@ _CONTINUES_EN = re.compile(rf"(?:It|The (?:company|ministry|agency|bank|group|un
 _BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞서|Earlier|Previously|Last week)\b|^앞서 ")
 _SUBJECT_PARTICLES = set("은는이가도")
 _SHORT_REFS = short_reference_pattern()
+_BARE_TITLE_KO = re.compile(r"\s*(?P<title>" + "|".join(map(re.escape, TITLES_KO)) + r")(?=[은는이가도] )")
 # "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
 _KO_CUE_LATER = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
                            rf"(?P<cue>{_KO_REPORTING}[가-힣]*{_KO_PAST}|{_KO_PRESENT})\s*\.?$")
@@ -161,6 +162,11 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                 [p for p in known.values() if bears(p["name"])]
             if len({c["name"] for c in candidates}) == 1:
                 found.append((ref.start(), subject_at(ref.end()), candidates[-1]))
+        if bare := _BARE_TITLE_KO.match(window):
+            # "장관은 "…"": the one person known with that title
+            titled = {p["name"]: p for p in known.values() if p["title"] == bare.group("title")}
+            if len(titled) == 1:
+                found.append((start, subject_at(start + bare.end("title")), next(iter(titled.values()))))
         for pronoun in PRONOUNS_KO:
             for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
                 found.append((start + m.start(), 2 if pronoun[-1] in "은는도" else 1, topic))
@@ -194,6 +200,10 @@ _EN_ATTRIBUTION = re.compile(
     rf"(?:, (?P<appos>[^,\"“”]{{2,120}}),)? (?P<cue2>{_EN_SPEECH}))")
 
 
+_SAME_TITLE_EN = {"ceo": "chief executive", "chief executive officer": "chief executive", "cfo": "chief financial officer",
+                  "cto": "chief technology officer", "chairwoman": "chairman", "chair": "chairman"}
+
+
 def _speaker_en(after: str, body_start: int, people: list[PersonMention], known: dict[str, PersonMention],
                 topic: PersonMention | None):
     """English attribution after the quote: ', said Jane Doe', ', DP floor leader Noh told reporters',
@@ -212,6 +222,14 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
         inside = [p for p in people if body_start + m.start("appos") <= p["start"] < body_start + m.end("appos")]
     if inside:  # "according to Trade Minister Ahn Duk-geun": a person found there already
         return inside[-1], cue
+    if re.match(r"[Tt]he [a-z]", who):
+        # '"…," the minister said': the one person known with that title
+        title = _SAME_TITLE_EN.get(who.split(" ", 1)[1].lower(), who.split(" ", 1)[1].lower())
+        titled = {p["name"]: p for p in known.values() if p["title"] and
+                  (_SAME_TITLE_EN.get(p["title"].lower(), p["title"].lower()) == title
+                   or p["title"].lower().split()[-1] == title.split()[-1])}
+        if len(titled) == 1:
+            return next(iter(titled.values())), cue
     names = re.findall(_NAME_EN, who)
     def same(full: str, name: str) -> bool:  # "Oh" is Oh Kyung-hwan (surname first), "Doe" is Jane Doe
         return full == name or (" " not in name and name in (full.split()[0], full.split()[-1])) or \
