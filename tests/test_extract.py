@@ -470,3 +470,10 @@ def test_a_title_alone_is_the_one_person_known_with_it(title, paragraph, expecte
     filler = ("Markets were mixed on the day. " if title.startswith("Title") else "업계는 이번 결정을 주목하고 있다. ") * 3
     facts = _facts(title + paragraph + "\n" + filler)
     assert [q["speaker"] for q in facts["quotes"]] == expected
+
+
+def test_korean_reporting_verb_with_an_auxiliary():
+    facts = _facts("규제\n입력 2025.06.18 10:00\n김민수 산업통상자원부 장관은 그동안 규제를 풀어야 한다고 강조해 왔다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert [(q["speaker"], q["cue"], q["text"]) for q in facts["quotes"]] == [
+        ("김민수", "강조해 왔다", "그동안 규제를 풀어야 한다")]

@@ -52,7 +52,7 @@ _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
 _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
-                          rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다))\s*\.?$")
+                          rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다)\s*\.?$")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
     r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|added|adding|noted|noting|warned|stressed|argued|insisted|"
