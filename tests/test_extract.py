@@ -477,3 +477,15 @@ def test_korean_reporting_verb_with_an_auxiliary():
                    + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert [(q["speaker"], q["cue"], q["text"]) for q in facts["quotes"]] == [
         ("김민수", "강조해 왔다", "그동안 규제를 풀어야 한다")]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("HMM is South Korea's largest container line. The vessels will replace older ships from 2028, the company said.",
+     [("indirect", "HMM", "The vessels will replace older ships from 2028")]),
+    ("Seok Ji-ho, an analyst at Hana Securities, said the timing was bold.",
+     [("indirect", "Seok Ji-ho", "the timing was bold")]),
+    ("Exports rose for a third month, helped by chips and cars.", []),
+])
+def test_english_attribution_after_reported_speech(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"], q["text"]) for q in facts["quotes"]] == expected

@@ -67,7 +67,7 @@ _EN_INDIRECT = re.compile(
     r"put|sold|spent|bought|brought|built|cut|set|led|stood|remained|reached)"
     # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
     r"|[a-z][\w'-]*(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may))"
-    r"\b[^\"“”]{8,}))$")
+    r"\b[^\"“”]{4,}))$")
 # "…"며 대학들이 … 공개해야 한다고 주장했다 / "…," she said, adding that …: reported speech after a quote
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
                                rf"(?:[^\s\"“”]+\s+){{0,2}}?(?P<cue>{_KO_REPORTING}[가-힣]*다)\s*\.?$")
@@ -410,7 +410,7 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     if not m:
         return None
     group = "clause" if m.group("clause") else "bare"
-    if len(m.group(group).strip()) < 8:
+    if len(m.group(group).strip()) < (8 if group == "clause" else 14):
         return None
     start, end = s_start + m.start(group), s_start + m.end(group)
     if language == "en":
@@ -472,6 +472,29 @@ def _story_organization(earlier: list[dict]) -> dict | None:
         return None
     counts = {o["canonical"]: sum(x["canonical"] == o["canonical"] for x in earlier) for o in earlier}
     return max(reversed(earlier), key=lambda o: counts[o["canonical"]])
+
+
+def _trailing_attribution(body: str, s_start: int, s_end: int, people: list[PersonMention],
+                          known: dict[str, PersonMention], topic: PersonMention | None, orgs: list[dict]):
+    """(start, end, person, organization, cue) of '<clause>, the company said.' (an attribution after reported
+    speech with no quote marks); only when the attribution names someone."""
+    sentence = body[s_start:s_end]
+    for comma in reversed([m.start() for m in re.finditer(r", ", sentence)]):
+        if comma < 12:
+            break
+        tail_start = s_start + comma
+        m = _EN_ATTRIBUTION.match(body[tail_start:s_end])
+        rest = body[tail_start + m.end():s_end] if m else ""
+        if not m or re.search(r"[^\s.]", rest) and not re.fullmatch(
+                r"(?: (?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)| in a (?:statement|"
+                r"press release|briefing|filing)| on \w+)*\.?", rest):
+            continue
+        speaker, cue = _speaker_en(body[tail_start:s_end], tail_start, people, known, topic)
+        org = None if speaker else _organization_in_attribution(body, tail_start, s_end, orgs)
+        if cue and (speaker or org):
+            return s_start, tail_start, speaker, org, cue
+        return None
+    return None
 
 
 def _unclosed_quote(body: str, s_start: int, s_end: int) -> int | None:
@@ -638,6 +661,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             start, end, speaker, org_speaker = sourced
             quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker,
                                  "according to", by_name_org))
+        elif language == "en" and (trailing := _trailing_attribution(body, s_start, s_end, people, known, topic, orgs)):
+            # "The vessels will replace older ships from 2028, the company said."
+            start, end, speaker, org_speaker, cue = trailing
+            quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker, cue,
+                                 by_name_org))
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
