@@ -236,12 +236,24 @@ def extract(settings: Settings, run: dict) -> dict:
     return totals
 
 
+def _copies_of_quarantined(duplicates: list[dict], invalid: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A copy of an article that failed validation cannot point at it (it is not loaded): it is quarantined
+    with the original's reasons. Decided here, not by rewriting duplicates.json, so a rerun decides the same."""
+    failed = {r["article_id"]: r["reason"] for r in invalid}
+    copies = [{"item_id": d["item_id"], "article_id": d["article_id"], "source": d["source"], "uri": d["uri"],
+               "stage": "validate", "reason": f"{d['kind']} copy of {d['duplicate_of']}, which failed validation: "
+                                             f"{failed[d['duplicate_of']]}"}
+              for d in duplicates if d["duplicate_of"] in failed]
+    return [d for d in duplicates if d["duplicate_of"] not in failed], copies
+
+
 def load(settings: Settings, run: dict) -> dict:
     started = time.perf_counter()
     folder = run_dir(settings, run)
     run = _read(folder / "run.json")
-    duplicates = _read(folder / "duplicates.json")
-    rejected = _read(folder / "rejected.json") + _read(folder / "invalid.json")
+    invalid = _read(folder / "invalid.json")
+    duplicates, copies = _copies_of_quarantined(_read(folder / "duplicates.json"), invalid)
+    rejected = _read(folder / "rejected.json") + invalid + copies
     clean_rejected = len(_read(folder / "rejected.json"))
     run["records_in"] = batches.count_rows(batches.files(folder, "articles")) + clean_rejected
     tables = {"articles": "articles", "article_signatures": "signatures", "article_lsh_bands": "bands",
