@@ -489,3 +489,24 @@ def test_korean_reporting_verb_with_an_auxiliary():
 def test_english_attribution_after_reported_speech(paragraph, expected):
     facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
     assert [(q["kind"], q["speaker"], q["text"]) for q in facts["quotes"]] == expected
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ('김 대표는 "북미 시장을 공략하겠다"고 내다봤다.', "김창한", "내다봤다"),  # any verb in the past tense
+    ('김 대표는 "북미 시장을 공략하겠다"고 털어놨다.', "김창한", "털어놨다"),
+    ('업계 관계자는 "북미 시장을 공략하겠다"며 말을 아꼈다.', None, "말을 아꼈다"),
+    ('회의장에서는 "북미 시장을 공략하겠다"는 외침도 터져 나왔다.', None, "외침도 터져 나왔다"),
+    ('커뮤니티에는 "북미 시장을 공략하겠다"는 글이 잇따라 올라왔다.', None, "글이 잇따라 올라왔다"),
+])
+def test_korean_cues_in_any_past_tense_and_unnamed_voices(sentence, speaker, cue):
+    facts = _facts("크래프톤, 북미 공략\n입력 2025.06.18 10:00\n김창한 크래프톤 대표는 13일 기자간담회를 열었다. "
+                   + sentence + "\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    [quote] = [q for q in facts["quotes"] if q["text"].startswith("북미 시장을")]
+    assert (quote["speaker"], quote["cue"]) == (speaker, cue)
+
+
+def test_korean_title_before_the_name():
+    facts = _facts("연봉 상한\n입력 2025.12.16 10:00\n대구FC 주장 이강민은 다른 시각을 내놨다. 그는 \"협상력이 떨어지는 게 "
+                   "사실\"이라고 털어놨다. 이강민은 유스 조항을 반겼다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert ("이강민", "주장") in {(p["name"], p["title"]) for p in facts["people"]}
+    assert [q["speaker"] for q in facts["quotes"]] == ["이강민"]

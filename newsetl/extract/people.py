@@ -100,6 +100,10 @@ CAPTION_KO = re.compile(r"^(?:\[[가-힣 ]{1,6}\] *)?\[?(?P<name>[가-힣]{2,4})
                         re.M)
 
 
+_TITLE_THEN_NAME_KO = re.compile(r"(?<![가-힣])(?P<title>주장|감독|코치|선수|대표|회장|사장|교수|의원|위원장|원내대표|대변인) "
+                                 r"(?P<name>[가-힣]{3})(?=[은는이가도의] )")
+
+
 class PersonMention(TypedDict):
     name: str
     title: str | None
@@ -307,6 +311,19 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                 and not any(p["start"] <= m.start() < p["end"] for p in people):
             people.append(PersonMention(name=name, title=None, organization=None, start=m.start(), end=m.end(),
                                         mention_start=m.start(), mention_end=m.end()))
+    # "대구FC 주장 이강민은": a title before the name (sports, appositions); the name must look Korean and kiwi
+    # must take part of it for a proper noun
+    for m in _TITLE_THEN_NAME_KO.finditer(body):
+        name = m.group("name")
+        if looks_korean_name(name) and name[-1] not in _NOT_NAME_ENDINGS and name not in _OPENERS_KO \
+                and (any(i in proper for i in range(m.start("name"), m.end("name")))
+                     or any(p["name"] == name for p in people)) \
+                and not _overlaps_org(orgs, m.start("name"), m.end("name")) \
+                and not any(p["start"] <= m.start("name") < p["end"] for p in people):
+            org = next((o for o in orgs if o["end"] == m.start("title") - 1), None)
+            people.append(PersonMention(name=name, title=m.group("title"), organization=org["canonical"] if org else None,
+                                        start=m.start("name"), end=m.end("name"), mention_start=m.start("title"),
+                                        mention_end=m.end("name")))
     # "한여름(42)의 장편소설", "반지우(34)씨는": a Korean name with the age in brackets is a person, title or not
     for m in re.finditer(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{2})(?:세)?\)(?P<title>씨|군|양)?", body):
         name = m.group("name")

@@ -31,11 +31,15 @@ _QUOTE = re.compile(r'"(?P<a>[^"\n]{2,}?)"|“(?P<b>[^”\n]{2,}?)”|「(?P<c>[
                     r"|(?<![\w])'(?P<g>[^'\n]{4,}?)'(?=(?:이)?라(?:고|며|는)|고 |며 )")
 _GROUPS = "abcdefg"
 # "…"는 우려도 나온다 / "…"는 말도 나왔다: said, but by no one the text names
-_KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|불만|하소연|성토|볼멘소리|반론|반발|비아냥|푸념|탄식)"
-                         r"(?:도|가|이|은|는)?\s*(?:나온다|나왔다|제기된다|제기됐다|나오고 있다|많다|적지 않다|있다))")
+_KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:우려|말|지적|목소리|평가|분석|전망|관측|주장|비판|반응|얘기|불만|하소연|성토|볼멘소리|반론|반발|비아냥|푸념|탄식|"
+                         r"외침|글|댓글|구호|호소|항의)"
+                         r"(?:도|가|이|은|는)?\s*(?:[가-힣]+\s){0,2}?(?:나온다|나왔다|나오기도 했다|제기된다|제기됐다|"
+                         r"나오고 있다|많다|적지 않다|있다|이어졌다|잇따랐다|쏟아졌다|올라왔다))")
 # What joins a Korean quote to what follows it: "…"며 "…"고 말했다 / "…"이라며 / "…"라고
 # A past-tense verb in print (말했다) or broadcast style (말했습니다); a reporting verb in the present (말한다)
-_KO_PAST = r"(?:했|혔|졌|왔|였|었|았|탰|냈)(?:다|습니다)"
+# Every Hangul syllable closed by ㅆ (했, 혔, 봤, 놨, 꼈, …): with 다 after it, the past tense of any verb
+_SSANG_SIOT_FINAL = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 20)
+_KO_PAST = rf"[{_SSANG_SIOT_FINAL}](?:다|습니다)"
 _KO_PRESENT = r"(?:(?:말|강조|설명|지적|주장|당부|토로|역설|언급|고백|회상|회고|귀띔)한다|밝힌다|덧붙인다|전한다)"
 _KO_CUE = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*"
                      rf"(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?(?:[가-힣]*{_KO_PAST}|{_KO_PRESENT}))")
