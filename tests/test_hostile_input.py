@@ -135,6 +135,10 @@ def night(hostile_corpus: Path, tmp_path_factory):
         level = root.level
         root.addHandler(handler)
         root.setLevel(logging.INFO)  # what an Airflow task log keeps: httpx's request lines included
+        # Airflow's logging setup (an earlier test in this process may have run it) sets httpx to WARNING
+        httpx_log = logging.getLogger("httpx")
+        httpx_level = httpx_log.level
+        httpx_log.setLevel(logging.INFO)
         started = time.perf_counter()
         try:
             night = pipeline.ingest(settings, run)
@@ -148,6 +152,7 @@ def night(hostile_corpus: Path, tmp_path_factory):
         finally:
             root.removeHandler(handler)
             root.setLevel(level)
+            httpx_log.setLevel(httpx_level)
         seconds = time.perf_counter() - started
         requests = list(site.requests)
     with connect(settings.warehouse, read_only=True) as con:

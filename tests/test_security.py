@@ -123,6 +123,8 @@ def test_the_webhook_url_is_never_logged_nor_written(site, tmp_path, caplog, mon
     hooks = [site.url(f"/hooks/T000/B000/{TOKEN}"), site.url(f"/broken/T000/B000/{TOKEN}"), refused,
              f"htps://hooks.example/{TOKEN}", f"http://[not-a-host/{TOKEN}"]
     caplog.set_level(logging.DEBUG)  # every logger, every level: httpx logs each request's URL at INFO
+    # Airflow's logging setup (an earlier test in this process may have run it) sets httpx to WARNING
+    caplog.set_level(logging.DEBUG, logger="httpx")
     tasks = ["load", "extract", "clean", "ingest", "validate"]
     for hook, task in zip(hooks, tasks, strict=True):
         monkeypatch.setenv(WEBHOOK_ENV, hook)
