@@ -197,24 +197,28 @@ def claims(path: Path, run: dict, item_ids: list[str]) -> tuple[set[str], set[st
     return others, own, later == 0
 
 
-def known_for_dedupe(path: Path, articles: list[dict], signatures: dict) -> Known:
+def known_for_dedupe(path: Path, articles: list[dict], signatures: dict, band_files: list[Path] | None = None) -> Known:
     """What earlier nights loaded that tonight's articles may duplicate: only rows that match.
 
     Body hashes and canonical URLs are joined against tonight's; near-duplicate candidates come
-    from the LSH band table. The cost follows tonight's size, not the warehouse's.
+    from the LSH band table. The cost follows tonight's size, not the warehouse's. band_files, the
+    night's bands as clean wrote them (batches.py), spare computing them again and holding them in Python.
     """
     known = Known(body_hashes={}, urls={}, signatures={})
     if not path.exists() or not articles:
         return known
     tonight = _frame([{"article_id": a["article_id"], "body_hash": a["body_hash"], "canonical_url": a["canonical_url"]}
                       for a in articles], ["article_id", "body_hash", "canonical_url"])
-    bands = _frame([{"band": band, "band_hash": key} for sig in signatures.values()
-                    for band, key in enumerate(band_hashes(sig))], ["band", "band_hash"])
     with connect(path, read_only=True) as con:
         if not _has_table(con, "raw", "article_lsh_bands"):
             return known
         con.register("tonight", tonight)
-        con.register("tonight_bands", bands)
+        if band_files:  # read by DuckDB where it joins them (a read-only connection takes no view)
+            bands = "read_parquet([" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in band_files) + "])"
+        else:
+            bands = "tonight_bands"
+            con.register(bands, _frame([{"band": band, "band_hash": key} for sig in signatures.values()
+                                        for band, key in enumerate(band_hashes(sig))], ["band", "band_hash"]))
         mine = "a.article_id not in (select article_id from tonight)"
         known["body_hashes"] = dict(con.execute(
             f"select a.body_hash, min(a.article_id) from raw.articles a join tonight t using (body_hash) "
@@ -224,11 +228,10 @@ def known_for_dedupe(path: Path, articles: list[dict], signatures: dict) -> Know
             f"where {mine} group by 1").fetchall())
         rows = con.execute(
             f"select a.article_id, any_value(s.minhash) from raw.article_lsh_bands a "
-            f"join (select distinct band, band_hash from tonight_bands) t using (band, band_hash) "
+            f"join (select distinct band, band_hash from {bands}) t using (band, band_hash) "
             f"join raw.article_signatures s using (article_id) where {mine} group by 1").fetchall()
         known["signatures"] = {aid: np.array(sig, dtype=np.uint32) for aid, sig in rows}
         con.unregister("tonight")
-        con.unregister("tonight_bands")
     return known
 
 

@@ -172,7 +172,7 @@ def dedupe(settings: Settings, run: dict) -> dict:
                                 "article_id, item_id, source, uri, canonical_url, body_hash, published_at")
     signatures = {r["article_id"]: np.asarray(r["minhash"], dtype=np.uint32)
                   for r in batches.read_parquet(batches.files(folder, "signatures"))}
-    known = loader.known_for_dedupe(settings.warehouse, rows, signatures)
+    known = loader.known_for_dedupe(settings.warehouse, rows, signatures, batches.files(folder, "bands"))
     originals, duplicates = find_duplicates(rows, signatures, known)
     rejections = batches.read_parquet(batches.files(folder, "rejected"))
     _write(folder / "duplicates.json", duplicates)
