@@ -510,3 +510,19 @@ def test_korean_title_before_the_name():
                    "사실\"이라고 털어놨다. 이강민은 유스 조항을 반겼다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
     assert ("이강민", "주장") in {(p["name"], p["title"]) for p in facts["people"]}
     assert [q["speaker"] for q in facts["quotes"]] == ["이강민"]
+
+
+def test_a_name_at_one_place_is_one_person_mention():
+    """Found by the bench corpus: '장관 후보자' gave one mention per title word, and the warehouse's mention key
+    (article, start, end) was no longer unique."""
+    from newsetl.extract import extract_article
+
+    body = ('윤재헌 해양수산부 장관 후보자는 10일 국회 인사청문회에서 "해운 재건에 힘쓰겠다"고 말했다. '
+            '윤 후보자는 "항만 노동자의 안전을 먼저 챙기겠다"고 덧붙였다.')
+    people = extract_article({"article_id": "a", "body": body, "language": "ko", "title": "t",
+                              "published_at": "2024-10-01T09:00:00+09:00"})["people"]
+    spans = [(p["start"], p["end"]) for p in people]
+    assert len(spans) == len(set(spans)) and spans[0] == (0, 3)
+    first = people[0]
+    assert (first["name"], first["title"]) == ("윤재헌", "후보자")
+    assert body[first["mention_start"]:first["mention_end"]] == "윤재헌 해양수산부 장관 후보자"

@@ -390,8 +390,27 @@ def _full_names(people: list[PersonMention]) -> list[PersonMention]:
     return [p for p in people if p["name"] not in COMPOUND_SURNAMES]
 
 
+def _one_per_name_span(people: list[PersonMention]) -> list[PersonMention]:
+    """Two patterns can find one name at one place ('윤재헌 … 장관 후보자': 장관, then 후보자). Keep the widest
+    mention (the whole title), filling what it lacks from the others: a name at a place is one mention."""
+    kept: dict[tuple[int, int], PersonMention] = {}
+    for p in people:
+        span = (p["start"], p["end"])
+        first = kept.get(span)
+        if first is None:
+            kept[span] = p
+            continue
+        wider, other = (p, first) if p["mention_end"] - p["mention_start"] > first["mention_end"] - first["mention_start"] \
+            else (first, p)
+        for key in ("title", "organization"):
+            wider[key] = wider[key] or other[key]
+        kept[span] = wider
+    return sorted(kept.values(), key=lambda p: p["start"])
+
+
 def find_people(body: str, language: str, orgs: list[OrganizationMention], proper: set[int]) -> list[PersonMention]:
-    return _full_names(find_people_ko(body, orgs, proper) if language == "ko" else find_people_en(body, orgs))
+    found = find_people_ko(body, orgs, proper) if language == "ko" else find_people_en(body, orgs)
+    return _full_names(_one_per_name_span(found))
 
 
 def short_reference_pattern() -> re.Pattern:
