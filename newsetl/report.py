@@ -167,14 +167,23 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None,
         fetch_errors = _rows(con, "select source, url, attempts, error from raw.fetches "
                                   "where run_id = ? and error is not null order by source, url", [run_id])
         yield_rows = _rows(con, """
-            select a.source, coalesce(a.outlet, '(unknown)'), count(distinct a.article_id),
-                   count(distinct q.article_id || ':' || q.quote_index),
-                   count(distinct case when q.speaker is null then q.article_id || ':' || q.quote_index end),
-                   count(distinct e.article_id || ':' || e.event_index)
+            with quotes as (
+                select article_id, count(*) as quotes, count(*) filter (where speaker is null) as unattributed
+                from raw.quotes where run_id = $run group by 1),
+            organizations as (select article_id, count(*) as mentions from raw.organization_mentions
+                              where run_id = $run group by 1),
+            events as (select article_id, count(*) as events from raw.events where run_id = $run group by 1)
+            select a.source, coalesce(a.outlet, '(unknown)'), count(*),
+                   round(sum(coalesce(q.quotes, 0)) / count(*), 2),
+                   round(sum(coalesce(o.mentions, 0)) / count(*), 2),
+                   round(sum(coalesce(e.events, 0)) / count(*), 2),
+                   count(*) filter (where q.quotes is null),
+                   round(100.0 * sum(q.unattributed) / nullif(sum(q.quotes), 0), 1)
             from raw.articles a
-            left join raw.quotes q using (article_id)
-            left join raw.events e using (article_id)
-            where a.run_id = ? group by 1, 2 order by 1, 2""", [run_id])
+            left join quotes q using (article_id)
+            left join organizations o using (article_id)
+            left join events e using (article_id)
+            where a.run_id = $run group by 1, 2 order by 1, 2""", {"run": run_id})
         dbt = dbt_results(con, run["finished_at"])
 
     records_in = run["records_in"] or 0
@@ -214,8 +223,9 @@ def build_run_page(settings: Settings, run_id: str, timings: dict | None = None,
 <p><a href="{esc(gx_docs.as_uri())}">GX Data Docs</a></p>
 <h2>dbt models and tests</h2>{_dbt_section(dbt)}
 <h2>Source freshness (dbt source freshness)</h2>{_freshness_section(freshness)}
-<h2>Extraction yield</h2>{_table(["source", "outlet", "articles", "quotes", "unattributed quotes", "events"],
-                                 yield_rows, {2, 3, 4, 5})}
+<h2>Extraction yield</h2>{_table(["source", "outlet", "articles", "quotes per article", "organization mentions per article",
+                                  "events per article", "articles with no quote", "unattributed quotes (%)"],
+                                 yield_rows, {2, 3, 4, 5, 6, 7})}
 <h2>Stage durations (seconds)</h2>{_table(["stage", "seconds"], timing_rows, {1})}
 """
     return _page(f"newsetl night {run_id}", body)

@@ -112,6 +112,12 @@ def test_the_report_says_what_failed_and_why(night):
         people = {name for (name,) in con.execute("select person_name from marts.dim_people").fetchall()}
     assert any(name in page for name in people)  # examples of the failing rows
     assert "alert(s) this night" in page
+    with duckdb.connect(str(night["warehouse"]), read_only=True) as con:  # the yield table's numbers
+        no_quote = con.execute("select count(*) from raw.articles a where not exists "
+                               "(select 1 from raw.quotes q where q.article_id = a.article_id)").fetchone()[0]
+    yield_section = page[page.index("<h2>Extraction yield"):page.index("<h2>Stage durations")]
+    assert "articles with no quote" in yield_section and "unattributed quotes (%)" in yield_section
+    assert f"<td class=n>{no_quote}</td>" in yield_section
 
 
 def test_the_report_renders_in_headless_chromium(night):
