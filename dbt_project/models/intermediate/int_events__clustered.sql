@@ -8,7 +8,7 @@
 --   * at least two participants in common.
 -- Reports linked through others belong together (connected components). The event takes the key of its
 -- first report (earliest publication, then article id, then offset), so its key stays when later articles
--- join it.
+-- join it. sqlfluff cannot parse DuckDB's USING KEY: this file is in .sqlfluffignore.
 with recursive mentions as (
     select * from {{ ref('int_event_mentions') }}
 ),
@@ -41,29 +41,40 @@ edges as (
     from pairs
 ),
 
-reachable (event_mention_id, reached_mention_id) as (
+ranked as (
     select
         event_mention_id,
-        event_mention_id as reached_mention_id
+        row_number() over (
+            order by published_at, article_id, start_offset, event_mention_id
+        ) as mention_rank
     from mentions
+),
+
+-- Connected components by label propagation: every report starts with its own rank and takes the smallest
+-- rank among its neighbours until nothing changes. USING KEY keeps one row per report (DuckDB), so the work
+-- grows with the edges, not with the square of a component as a transitive closure does.
+labels (event_mention_id, label) using key (event_mention_id) as (
+    select
+        event_mention_id,
+        mention_rank as label
+    from ranked
     union
     select
-        reachable.event_mention_id,
-        edges.to_mention as reached_mention_id
-    from reachable
-    inner join edges on reachable.reached_mention_id = edges.from_mention
+        edges.to_mention as event_mention_id,
+        min(labels.label) as label
+    from labels
+    inner join edges on labels.event_mention_id = edges.from_mention
+    inner join recurring.labels as current_labels on edges.to_mention = current_labels.event_mention_id
+    group by edges.to_mention
+    having min(labels.label) < min(current_labels.label)
 ),
 
 clusters as (
     select
-        reachable.event_mention_id,
-        first(
-            reached.event_mention_id
-            order by reached.published_at, reached.article_id, reached.start_offset, reached.event_mention_id
-        ) as event_id
-    from reachable
-    inner join mentions as reached on reachable.reached_mention_id = reached.event_mention_id
-    group by reachable.event_mention_id
+        labels.event_mention_id,
+        ranked.event_mention_id as event_id
+    from labels
+    inner join ranked on labels.label = ranked.mention_rank
 ),
 
 final as (
