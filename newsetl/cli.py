@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,8 +182,6 @@ def cmd_restore(args) -> int:
 
 
 def _airflow(args):
-    import os
-
     from .standalone import Airflow
 
     home = Path(os.environ.get("AIRFLOW_HOME", Path.home() / "airflow")).resolve()

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from .settings import Settings, dbt_environment
-
-log = logging.getLogger(__name__)
 
 
 class DbtFailed(RuntimeError):

@@ -14,7 +14,7 @@ from pathlib import Path
 from .alerts import recent_alerts, write_alert
 from .charts import bar_chart, line_chart, stacked_bar_chart
 from .ingest import raw_path
-from .load import connect, mart_counts
+from .load import _has_table, connect, mart_counts
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -60,14 +60,9 @@ def _rows(con, sql: str, params: list | dict | None = None) -> list[list]:
     return [list(r) for r in con.execute(sql, params or []).fetchall()]
 
 
-def _has(con, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
-                            "and table_name = ?", [schema, table]).fetchone()[0])
-
-
 def dbt_results(con, since) -> list[dict]:
     """The latest outcome of every dbt model and test run after `since` (this night's load), failures first."""
-    if not _has(con, "dbt_state", "node_results"):
+    if not _has_table(con, "dbt_state", "node_results"):
         return []
     rows = con.execute("""
         select resource_type, node_name, status, failures, message, failures_relation

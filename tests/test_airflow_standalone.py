@@ -44,10 +44,13 @@ def _free_ports(count: int = 3) -> int:
 
 
 def _marts(warehouse) -> dict[str, list[str]]:
+    """Every row of the marts, without the load time (a rerun may set it again)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {t: sorted(map(str, con.execute(f"select * exclude (loaded_at) from marts.{t}").fetchall()))
-                if "loaded_at" in {c[0] for c in con.execute(f"describe marts.{t}").fetchall()}
-                else sorted(map(str, con.execute(f"select * from marts.{t}").fetchall())) for t in MARTS}
+        marts = {}
+        for table in MARTS:
+            columns = [c[0] for c in con.execute(f"describe marts.{table}").fetchall() if c[0] != "loaded_at"]
+            marts[table] = sorted(map(str, con.execute(f"select {', '.join(columns)} from marts.{table}").fetchall()))
+        return marts
 
 
 @pytest.fixture(scope="module")
