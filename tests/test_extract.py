@@ -526,3 +526,21 @@ def test_a_name_at_one_place_is_one_person_mention():
     first = people[0]
     assert (first["name"], first["title"]) == ("윤재헌", "후보자")
     assert body[first["mention_start"]:first["mention_end"]] == "윤재헌 해양수산부 장관 후보자"
+
+
+def test_organizations_by_the_words_their_names_end_with():
+    """Names no alias table knows: English company words and legal forms (a dot or none, later without it),
+    Korean company suffixes that end the word, a city's hall and a province's council."""
+    en = find_organizations("Daerim Heavy Industries and Seorim Investment & Securities hired Korea Railroad Corp. "
+                            "and Nexar Technologies Inc. Nexar Technologies said Nexar's chips were ready.")
+    assert [(o["surface"], o["canonical"]) for o in en] == [
+        ("Daerim Heavy Industries", "Daerim Heavy Industries"),
+        ("Seorim Investment & Securities", "Seorim Investment & Securities"),
+        ("Korea Railroad Corp.", "Korea Railroad Corporation"),
+        ("Nexar Technologies Inc.", "Nexar Technologies"), ("Nexar Technologies", "Nexar Technologies"),
+        ("Nexar", "Nexar Technologies")]
+    ko = find_organizations("다온로지스틱스와 한결파트너스, 엠디바이오랩은 청주시청, 충북도의회와 협약을 맺었다. "
+                            "녹음스튜디오에서 열린 행사였다.")
+    assert [(o["surface"], o["canonical"]) for o in ko] == [
+        ("다온로지스틱스", "다온로지스틱스"), ("한결파트너스", "한결파트너스"), ("엠디바이오랩", "엠디바이오랩"),
+        ("청주시청", "청주시"), ("충북도의회", "충청북도의회")]

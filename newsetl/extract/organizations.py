@@ -24,7 +24,9 @@ GENERIC_KO = set("""시중은행 저축은행 중앙은행 지방은행 인터�
     국민건강보험 유전자 소위원회 소소위원회 법안심사소위원회 특별위원회 상임위원회 분과위원회 자문위원회 운영위원회
     선임연구원 책임연구원 수석연구원 연구원 신재생에너지 재생에너지 청정에너지 원자력에너지 친환경에너지 그린바이오
     레드바이오 화이트바이오 스타트업 증권 대형증권 중소형증권 외국계증권 대형건설 중견건설 노동조합 산별노조 귀족노조
-    대기업노조 중소기업 대기업 공기업 협력업체 항공 저비용항공 대형항공 국적항공""".split())
+    대기업노조 중소기업 대기업 공기업 협력업체 항공 저비용항공 대형항공 국적항공 녹음스튜디오 방송스튜디오 촬영스튜디오
+    사진스튜디오 게임스튜디오 개발스튜디오 가상스튜디오 인베스트먼트 시청 구청 군청 도청 인간생명 각시청 각구청 시도교육청
+    교육청 시도의회 기초의회 광역의회 지방의회 불법도청 국민생명""".split())
 # Korean suffixes that make a word an organization, with the type they imply.
 SUFFIX_TYPES = [  # longest first where one ends another
     ("대학교", "university"), ("위원회", "government"), ("연합회", "association"), ("협의회", "association"),
@@ -40,16 +42,23 @@ SUFFIX_TYPES = [  # longest first where one ends another
     ("모빌리티", "company"), ("로보틱스", "company"), ("솔루션", "company"), ("시스템즈", "company"),
     ("네트웍스", "company"), ("헬스케어", "company"), ("파마", "company"), ("리테일", "company"), ("푸드", "company"),
     ("케미칼", "company"), ("에너지", "company"), ("레저", "company"), ("주주연대", "association"), ("시민연대", "association"),
+    ("스튜디오", "company"), ("벤처스", "company"), ("파트너스", "company"), ("인베스트먼트", "company"),
+    ("캐피털", "company"), ("로지스틱스", "company"), ("랩스", "company"), ("바이오랩", "company"), ("제철", "company"),
+    ("생명", "company"), ("테크놀로지", "company"), ("이노베이션", "company"), ("커뮤니케이션즈", "company"),
+    # a local government's offices and councils: 흥덕구청, 충북도의회, 경남교육청
+    ("교육청", "government"), ("시청", "government"), ("구청", "government"), ("군청", "government"),
+    ("도청", "government"), ("시의회", "government"), ("도의회", "government"), ("구의회", "government"),
+    ("군의회", "government"),
 ]
-_KO_ORG = re.compile(
-    r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:" + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"
-)
 _EN_ORG = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w&'.-]+ (?:(?:of|for|on) (?:the )?)?){0,5}(?:Inc\.|Corp\.|Corporation|Co\.|Ltd\.?|"
+    r"\b(?P<name>(?:(?:[A-Z][\w&'.-]+|&) (?:(?:of|for|on) (?:the )?)?){0,5}(?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|"
     r"Group|Bank|University|Association|Associations|Party|Council|Agency|Commission|Federation|Union|Institute|Foundation|"
     r"Court|Administration|Bureau|Committee|Electronics|Motors?|Holdings|Securities|Entertainment|Pictures|"
-    r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office|Daily|Herald|Times|School|Hospital|Alliance)"
-    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)\b"
+    r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office|Daily|Herald|Times|School|Hospital|Alliance|"
+    # the words a company's own name ends with, whatever it makes
+    r"Industries|Services|Logistics|Technologies|Ventures|Partners|Capital|Systems|Pharmaceuticals?|Shipbuilding|"
+    r"Construction|Insurance|Airways|Shipping|Semiconductors?|Networks|Labs|Biologics|Robotics|Brokerage|Investment)"
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)(?:(?<=\.)|\b)"
     r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
 )
 _OF_HEADS = {"Bank", "Ministry", "University", "Institute", "Federation", "Association", "Council", "Agency",
@@ -91,6 +100,12 @@ _KO_NAME_END = (r"(?=$|[^가-힣]|(?:" + "|".join(_PARTICLES_KO) + r")(?:$|[^가
 
 
 _KO_NAME_END_RE = re.compile(_KO_NAME_END)
+# a suffix ends the name only where the word ends, a particle or the head's title follows (대한의사협회장,
+# 한빛병원장은): 엠디바이오랩 is not 엠디바이오
+_KO_ORG = re.compile(r"(?<![가-힣A-Za-z])(?P<name>(?:[A-Z]{1,5})?[가-힣]{1,12}(?:"
+                     + "|".join(s for s, _ in SUFFIX_TYPES) + r"))"
+                     + r"(?:(?=(?:위원장|이사장|회장|원장|총장|청장|행장|장)(?:[은는이가의을를도과와에]|님)?(?![가-힣]))|"
+                     + _KO_NAME_END + ")")
 _KO_LEGAL_FORM = re.compile(r"(?<![가-힣])(?P<form>법무법인|회계법인|재단법인|사단법인|학교법인|의료법인|주식회사)"
                             r"(?:\((?:유한|주)\))? ?(?P<name>[가-힣A-Za-z0-9&]{2,14})")
 _WORD_START = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Za-z0-9가-힣]")
@@ -149,6 +164,41 @@ def _en_type(name: str) -> str:
             "Committee": "government", "Office": "government", "Service": "government"}.get(last, "company")
 
 
+_LEGAL_FORM_THEN_MORE = re.compile(r"(?<= Inc\.) (?!Ltd)|(?<= Corp\.) (?!Ltd)|(?<= Ltd\.) |(?<= Co\.) (?!Ltd)")
+_LEGAL_FORM_EN = re.compile(r",? (?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Company|Limited)$")
+# First words of a company's name too common to stand for it alone ("Korea Railroad Corp." is not "Korea")
+_GENERIC_FIRST_EN = {"Korea", "Korean", "South", "North", "Seoul", "Busan", "Asia", "Asian", "Global", "National",
+                     "International", "United", "American", "China", "Chinese", "Japan", "Japanese", "First", "New",
+                     "General", "Royal", "Central", "Pacific", "World", "Great", "Grand", "Hyundai", "Samsung", "LG",
+                     "SK", "Lotte", "Hanwha", "CJ", "GS", "Doosan", "Kia", "The", "Bank", "Federal", "State"}
+
+
+def _en_canonical(name: str, aliases: dict[str, tuple[str, str]]) -> str:
+    """The table's name for 'Korea Railroad Corp.' (Korea Railroad Corporation), else the name without an
+    abbreviated legal form, as the table writes companies ('Nvidia Corp.' is Nvidia, 'Arcadia Silicon Inc.' Arcadia
+    Silicon)."""
+    short = _LEGAL_FORM_EN.sub("", name)
+    for variant in (name, name.replace(" Corp.", " Corporation").replace(" Co.", " Company").replace(" Ltd.", " Limited"),
+                    short, short + " Corporation", short + " Co.", short + " Corp."):
+        if variant in aliases:
+            return aliases[variant][0]
+    return re.sub(r",? (?:Inc|Corp|Co|Ltd)\.?$", "", name)
+
+
+_PROVINCES_KO = {"충북": "충청북도", "충남": "충청남도", "전남": "전라남도", "경북": "경상북도", "경남": "경상남도"}
+
+
+def _ko_local_canonical(name: str, aliases: dict[str, tuple[str, str]]) -> str:
+    """City hall is the city government (청주시청 is 청주시, as the table has 서울시청 for 서울시); a province
+    goes by its full name (충북도의회 is 충청북도의회)."""
+    if name.endswith("시청"):
+        return aliases.get(name[:-1], (name[:-1],))[0]
+    short = name[:2]
+    if short in _PROVINCES_KO and name[2:3] == "도":
+        return _PROVINCES_KO[short] + name[3:]
+    return name
+
+
 def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None) -> list[OrganizationMention]:
     aliases = aliases if aliases is not None else alias_table()
     mentions: list[OrganizationMention] = []
@@ -169,8 +219,10 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
     for m in _KO_ORG.finditer(body):
         name = m.group("name")
         kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
+        if name.endswith("공사") and body.startswith("장", m.end("name")):
+            continue  # 아파트공사장: a construction site
         if len(name) > len(next(s for s, _ in SUFFIX_TYPES if name.endswith(s))):
-            add(name, name, kind, m.start("name"), False)
+            add(name, _ko_local_canonical(name, aliases), kind, m.start("name"), False)
     for m in _KO_LEGAL_FORM.finditer(body):
         # "법무법인 새온", "사단법인 한국소비자연맹": the legal form names an organization no table knows
         name = m.group("name")
@@ -183,6 +235,8 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         name, start = m.group(group), m.start(group)
         while (lead := _EN_LEADING.match(name)) is not None:
             name, start = name[lead.end():], start + lead.end()
+        # "Nexar Inc. Nexar said": a legal form with its dot ends the name; what follows starts a sentence
+        name = _LEGAL_FORM_THEN_MORE.split(name)[0]
         if " of " in name and name.split(" of ")[0].split()[-1] not in _OF_HEADS:
             # "Lee Do-yun of Blue Harbor Pictures": the organization is what follows "of"
             cut = name.index(" of ") + 4
@@ -192,7 +246,19 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         if " " not in name and group == "name" and not name.endswith((".", "Electronics", "Securities")):
             continue  # a lone "Union" or "Court": a word, not a name
         kind = "government" if group == "ministry" else _en_type(name)
-        add(name, aliases.get(name, (name,))[0], kind, start, False)
+        add(name, _en_canonical(name, aliases), kind, start, False)
+    for m in list(mentions):
+        # "Arcadia Silicon Inc. … Arcadia Silicon said": the name again without its legal form
+        short = _LEGAL_FORM_EN.sub("", m["surface"])
+        if not m["from_alias_table"] and short != m["surface"] and " " in short:
+            for again in re.finditer(rf"(?<![\w&'-]){re.escape(short)}(?![\w&-])", body):
+                add(short, m["canonical"], m["type"], again.start(), False)
+            first = short.split()[0]
+            if len(first) >= 4 and first not in _GENERIC_FIRST_EN and first.isalpha() and first[1:].islower():
+                # "Arcadia Silicon Inc. … Arcadia's chips": a distinctive first word alone, followed by no other
+                # capitalized word (which would make it another name)
+                for again in re.finditer(rf"(?<![\w&'-]){re.escape(first)}(?![\w&-])(?! [A-Z])", body):
+                    add(first, m["canonical"], m["type"], again.start(), False)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
     for m in re.finditer(r"\((?P<acro>[A-Z][A-Za-z&]{1,9})\)", body):
         before = next((x for x in mentions if x["end"] == m.start()), None)
