@@ -100,11 +100,14 @@ _DAMAGED = ("not a valid DuckDB database", "Corrupt database file", "Could not r
 
 def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.ConnectionException:
         # this process already holds the file read-write (dbt-duckdb keeps its connection
         # open, and `airflow dags test` runs every task in one process): share that mode
-        return duckdb.connect(str(path))
+        con = duckdb.connect(str(path))
+    # DuckDB's default is 80% of RAM, which a big night takes: past the limit it spills to disk instead
+    con.execute(f"set memory_limit = '{load_settings().duckdb_memory_limit}'")
+    return con
 
 
 def explain(path: Path, exc: Exception, waited: float = 0) -> WarehouseError:

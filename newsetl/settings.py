@@ -6,6 +6,7 @@ Paths are made absolute here because dbt changes the working directory.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def _path(name: str, default: Path | None) -> Path | None:
     value = os.environ.get(name)
     return Path(value).expanduser().resolve() if value else default
+
+
+def _memory_size(name: str, default: str) -> str:
+    value = os.environ.get(name, default).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
+        raise ValueError(f"{name}={value!r} is not a memory size: write it as DuckDB does, e.g. 1GB, 512MB or 2GiB")
+    return value
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Settings:
     warehouse_lock_wait: float = 60.0  # seconds to wait for another process's lock on the warehouse
     backups: Path | None = None  # dated warehouse copies; None: a backups/ folder beside the warehouse
     backup_keep: int = 7  # newest backups kept; older ones are deleted
+    duckdb_memory_limit: str = "1GB"  # per DuckDB connection (load, dbt, report): past it DuckDB spills to disk
 
 
 def load() -> Settings:
@@ -60,19 +69,24 @@ def load() -> Settings:
         warehouse_lock_wait=float(os.environ.get("NEWSETL_WAREHOUSE_LOCK_WAIT", "60")),
         backups=_path("NEWSETL_BACKUPS", None),
         backup_keep=int(os.environ.get("NEWSETL_BACKUP_KEEP", "7")),
+        duckdb_memory_limit=_memory_size("NEWSETL_DUCKDB_MEMORY_LIMIT", "1GB"),
     )
 
 
 @contextmanager
 def dbt_environment(settings: Settings) -> Iterator[None]:
-    """dbt's profiles.yml reads the warehouse path from the environment: set it for one dbt call, then put
-    back what was there (a process that runs dbt on another warehouse must not change its own settings)."""
-    before = os.environ.get("NEWSETL_WAREHOUSE")
-    os.environ["NEWSETL_WAREHOUSE"] = str(settings.warehouse)
+    """dbt's profiles.yml reads the warehouse path and DuckDB's memory limit from the environment: set them for
+    one dbt call, then put back what was there (a process that runs dbt on another warehouse must not change
+    its own settings)."""
+    values = {"NEWSETL_WAREHOUSE": str(settings.warehouse),
+              "NEWSETL_DUCKDB_MEMORY_LIMIT": settings.duckdb_memory_limit}
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop("NEWSETL_WAREHOUSE", None)
-        else:
-            os.environ["NEWSETL_WAREHOUSE"] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -247,13 +247,16 @@ def test_a_full_refresh_gives_the_same_marts_as_the_incremental_runs(seed_edited
 def test_incremental_marts_hold_only_current_articles(seed_edited, nights):
     """The singular test of the same name passed in the seed-edit build; check its claim directly too."""
     settings = nights["settings"]
-    for mart, key, source in (("fct_quotes", "quote_id", "int_quotes__speakers_resolved"),
-                              ("fct_organization_mentions", "mention_id", "int_organization_mentions__canonicalized")):
-        built = set(query(settings, f"select {key} from marts.{mart}"))
+    for mart, key, source in (("marts.fct_quotes", "quote_id", "int_quotes__speakers_resolved"),
+                              ("marts.fct_organization_mentions", "mention_id", "int_organization_mentions__canonicalized"),
+                              ("intermediate.int_organization_mentions__sentences", "mention_id",
+                               "int_organization_mentions__canonicalized")):
+        built = set(query(settings, f"select {key} from {mart}"))
         current = set(query(settings, f"select s.{key} from intermediate.{source} s join raw.articles a using "
                                       "(article_id)"))
         assert built == current and len(built) > 40, mart
     watermarks = dict(query(settings, "select model, loaded_through from dbt_state.incremental_watermarks"))
-    assert set(watermarks) == {"dim_articles", "fct_quotes", "fct_organization_mentions"}
+    assert set(watermarks) == {"dim_articles", "fct_quotes", "fct_organization_mentions",
+                               "int_organization_mentions__sentences"}
     assert len(set(watermarks.values())) == 1
     assert watermarks["fct_quotes"] == query(settings, "select max(finished_at) from raw.runs")[0][0]

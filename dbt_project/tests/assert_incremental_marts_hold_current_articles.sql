@@ -22,6 +22,12 @@ expected as (
         mentions.mention_id as row_key
     from {{ ref('stg_news__organization_mentions') }} as mentions
     inner join loaded using (article_id)
+    union all
+    select
+        'int_organization_mentions__sentences' as mart,
+        mentions.mention_id as row_key
+    from {{ ref('stg_news__organization_mentions') }} as mentions
+    inner join loaded using (article_id)
 ),
 
 built as (
@@ -39,6 +45,11 @@ built as (
         'fct_organization_mentions' as mart,
         mention_id as row_key
     from {{ ref('fct_organization_mentions') }}
+    union all
+    select
+        'int_organization_mentions__sentences' as mart,
+        mention_id as row_key
+    from {{ ref('int_organization_mentions__sentences') }}
 )
 
 select

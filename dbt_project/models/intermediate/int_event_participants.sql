@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 -- Who took part in each event and how, from every article reporting it:
 --   * organizer: an organization the text says organized it (GSMA 주최로, organized by …),
 --   * host: one that hosted it (KT가 주관했다, hosted by …),

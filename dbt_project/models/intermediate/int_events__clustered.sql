@@ -13,34 +13,6 @@ with recursive mentions as (
     select * from {{ ref('int_event_mentions') }}
 ),
 
-pairs as (
-    select
-        a.event_mention_id as mention_a,
-        b.event_mention_id as mention_b
-    from mentions as a
-    inner join mentions as b
-        on
-            a.event_type = b.event_type
-            and a.event_date is not distinct from b.event_date
-            and a.event_mention_id < b.event_mention_id
-    where
-        (not a.is_generated_name and not b.is_generated_name and a.name_key = b.name_key)
-        or (len(a.participants) > 0 and a.participants = b.participants)
-        or len(list_intersect(a.participants, b.participants)) >= 2
-),
-
-edges as (
-    select
-        mention_a as from_mention,
-        mention_b as to_mention
-    from pairs
-    union all
-    select
-        mention_b as from_mention,
-        mention_a as to_mention
-    from pairs
-),
-
 ranked as (
     select
         event_mention_id,
@@ -50,31 +22,118 @@ ranked as (
     from mentions
 ),
 
+-- Every reason to link reports is a shared key: the name, the whole participant list, or one pair of
+-- participants (two in common). Reports with the same key are linked to the key's first report (a star), not
+-- to each other: the same components as linking every pair, with edges that grow with the reports, not with
+-- the square of a busy day's reports of one type.
+participant_pairs as (
+    select
+        mentions.event_mention_id,
+        [first_participant.participant, second_participant.participant] as match_key
+    from mentions
+    cross join unnest(mentions.participants) as first_participant (participant)
+    cross join unnest(mentions.participants) as second_participant (participant)
+    where first_participant.participant < second_participant.participant
+),
+
+match_keys as (
+    select
+        event_mention_id,
+        'name' as key_kind,
+        [name_key] as match_key
+    from mentions
+    where not is_generated_name
+    union all
+    select
+        event_mention_id,
+        'participants' as key_kind,
+        participants as match_key
+    from mentions
+    where len(participants) > 0
+    union all
+    select
+        event_mention_id,
+        'two participants' as key_kind,
+        match_key
+    from participant_pairs
+),
+
+keyed as (
+    select
+        match_keys.key_kind,
+        match_keys.match_key,
+        mentions.event_type,
+        mentions.event_date,
+        ranked.mention_rank
+    from match_keys
+    inner join mentions using (event_mention_id)
+    inner join ranked using (event_mention_id)
+),
+
+stars as (
+    select
+        key_kind,
+        match_key,
+        event_type,
+        event_date,
+        min(mention_rank) as center_rank
+    from keyed
+    group by all
+    having count(*) > 1
+),
+
+rank_edges as (
+    select distinct
+        keyed.mention_rank as member_rank,
+        stars.center_rank
+    from keyed
+    inner join stars
+        on
+            keyed.key_kind = stars.key_kind
+            and keyed.match_key = stars.match_key
+            and keyed.event_type = stars.event_type
+            and keyed.event_date is not distinct from stars.event_date
+    where keyed.mention_rank <> stars.center_rank
+),
+
+edges as (
+    select
+        member_rank as from_rank,
+        center_rank as to_rank
+    from rank_edges
+    union all
+    select
+        center_rank as from_rank,
+        member_rank as to_rank
+    from rank_edges
+),
+
 -- Connected components by label propagation: every report starts with its own rank and takes the smallest
 -- rank among its neighbours until nothing changes. USING KEY keeps one row per report (DuckDB), so the work
 -- grows with the edges, not with the square of a component as a transitive closure does.
-labels (event_mention_id, label) using key (event_mention_id) as (
+labels (mention_rank, label) using key (mention_rank) as (
     select
-        event_mention_id,
+        mention_rank,
         mention_rank as label
     from ranked
     union
     select
-        edges.to_mention as event_mention_id,
+        edges.to_rank as mention_rank,
         min(labels.label) as label
     from labels
-    inner join edges on labels.event_mention_id = edges.from_mention
-    inner join recurring.labels as current_labels on edges.to_mention = current_labels.event_mention_id
-    group by edges.to_mention
+    inner join edges on labels.mention_rank = edges.from_rank
+    inner join recurring.labels as current_labels on edges.to_rank = current_labels.mention_rank
+    group by edges.to_rank
     having min(labels.label) < min(current_labels.label)
 ),
 
 clusters as (
     select
-        labels.event_mention_id,
-        ranked.event_mention_id as event_id
+        report.event_mention_id,
+        first_report.event_mention_id as event_id
     from labels
-    inner join ranked on labels.label = ranked.mention_rank
+    inner join ranked as report on labels.mention_rank = report.mention_rank
+    inner join ranked as first_report on labels.label = first_report.mention_rank
 ),
 
 final as (

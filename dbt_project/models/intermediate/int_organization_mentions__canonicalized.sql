@@ -9,11 +9,12 @@ aliases as (
     select * from {{ ref('int_organization_aliases') }}
 ),
 
-articles as (
+sentences as (
     select
-        article_id,
-        body
-    from {{ ref('stg_news__articles') }}
+        mention_id,
+        sentence_start,
+        sentence_end
+    from {{ ref('int_organization_mentions__sentences') }}
 ),
 
 canonicalized as (
@@ -57,10 +58,10 @@ final as (
         canonicalized.from_alias_table,
         canonicalized.start_offset,
         canonicalized.end_offset,
-        {{ sentence_start('articles.body', 'canonicalized.start_offset') }} as sentence_start,
-        {{ sentence_end('articles.body', 'canonicalized.end_offset') }} as sentence_end
+        sentences.sentence_start,
+        sentences.sentence_end
     from canonicalized
-    inner join articles using (article_id)
+    inner join sentences using (mention_id)
 )
 
 select * from final
