@@ -544,3 +544,31 @@ def test_organizations_by_the_words_their_names_end_with():
     assert [(o["surface"], o["canonical"]) for o in ko] == [
         ("다온로지스틱스", "다온로지스틱스"), ("한결파트너스", "한결파트너스"), ("엠디바이오랩", "엠디바이오랩"),
         ("청주시청", "청주시"), ("충북도의회", "충청북도의회")]
+
+
+def test_korean_coordinated_reports_each_have_their_own_speaker():
+    facts = _facts("연금 개혁 공방\n입력 2025.06.18 10:00\n근로자위원인 이정민 한국노총 사무총장과 류기철 경총 전무가 만났다. "
+                   '이 사무총장은 "두 자릿수 인상이 필요하다"고 말했고, 류 전무는 "소상공인은 이미 한계"라고 맞섰다. '
+                   "김민준 의원은 보험료율을 먼저 올려야 한다고 했고, 박서연 의원은 소득대체율 인상이 먼저라고 반박했다.\n"
+                   + "업계는 이번 결정을 주목하고 있다. " * 3)
+    said = [(q["speaker"], q["text"]) for q in facts["quotes"]]
+    assert said == [("이정민", "두 자릿수 인상이 필요하다"), ("류기철", "소상공인은 이미 한계"),
+                    ("김민준", "보험료율을 먼저 올려야 한다"), ("박서연", "소득대체율 인상이 먼저라")]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Jung Hae-rin, who heads the Korea Blockchain Industry Association, contended that the rules would drive "
+     "trading offshore.", [("indirect", "Jung Hae-rin", "contended")]),
+    ("Lawmaker Han Seung-min of the Democratic Party, however, cautioned that the commission was moving too slowly.",
+     [("indirect", "Han Seung-min", "cautioned")]),
+    ("Vice Minister Ahn Sung-jin met the envoy. Ahn's deputy, Director Park Ji-yeon, said separately that chip "
+     "tariffs were not on the table.", [("indirect", "Park Ji-yeon", "said")]),
+    ('"The market has grown faster than the rules," Kim Byung-hwan said, adding that a draft would come in May. '
+     '"We cannot wait for another hack."', [("direct", "Kim Byung-hwan", "said"), ("indirect", "Kim Byung-hwan", "adding"),
+                                            ("direct", "Kim Byung-hwan", "said")]),
+    ("The Financial Services Commission lowered its fee cap but signaled that a further cut was far from certain.",
+     [("indirect", "Financial Services Commission", "signaled")]),
+])
+def test_english_reports_with_rarer_verbs_asides_and_quotes_that_go_on(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"], q["cue"]) for q in facts["quotes"]] == expected

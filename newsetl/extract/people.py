@@ -162,7 +162,11 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
     if len(words) > 1:  # a transliterated name in two words: 사티아 나델라, 마츠 그란리드
         prev = words[-2]
         if base + prev.end() == start - 1 and all_proper(prev) and all_proper(last) and \
-                not (len(prev.group()) >= 3 and looks_korean_name(prev.group())):  # not "백승호 한은"
+                not (len(prev.group()) >= 3 and looks_korean_name(prev.group())) and \
+                not (len(last.group()) == 3 and last.group()[0] in COMMON_SURNAMES and
+                     not (len(prev.group()) <= 3 and prev.group()[0] in COMMON_SURNAMES)):
+            # not "백승호 한은"; a Korean full name is one word: "근로자위원인 이정민", "대한노인회 구자운" are a
+            # modifier or an organization, then the name
             start = base + prev.start()
     return start, end
 
@@ -198,6 +202,9 @@ def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], 
     if not 2 <= len(prefix) <= 3 or any(not re.fullmatch(r"[가-힣]{1,7}", w.group()) or w.group() in _OPENERS_KO
                                          or w.group()[-1] in "은는을를의에도로와과" for w in prefix):
         return None
+    if len(prefix[-1].group()) == 3 and looks_korean_name(prefix[-1].group()) and \
+            any(w.group()[-1] in "인한된던운" for w in prefix[:-1]):
+        return None  # "근로자위원인 이정민 한국노총 사무총장": a modifier, then a Korean name
     start, end = lo + prefix[0].start(), lo + prefix[-1].end()
     extends = inside is not None and start <= inside[0] and inside[1] == end
     # kiwi must take some word of it for a proper noun, unless a country stands between it and the title

@@ -39,13 +39,15 @@ _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:�
 # A past-tense verb in print (말했다) or broadcast style (말했습니다); a reporting verb in the present (말한다)
 # Every Hangul syllable closed by ㅆ (했, 혔, 봤, 놨, 꼈, …): with 다 after it, the past tense of any verb
 _SSANG_SIOT_FINAL = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 20)
-_KO_PAST = rf"[{_SSANG_SIOT_FINAL}](?:다|습니다)"
+# …or joined to the next report ("…"고 했고, B는 …): only at the end of a clause _clauses cut there
+_KO_PAST = rf"[{_SSANG_SIOT_FINAL}](?:다|습니다|(?:고|으며|지만|으나|는데)$)"
 _KO_PRESENT = r"(?:(?:말|강조|설명|지적|주장|당부|토로|역설|언급|고백|회상|회고|귀띔)한다|밝힌다|덧붙인다|전한다)"
 _KO_CUE = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*"
                      rf"(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?(?:[가-힣]*{_KO_PAST}|{_KO_PRESENT}))")
 _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|replied|shouted|warned|insisted|"
               r"recalled|argued|according to|called out|cried|yelled|chanted|continued|responded|countered|conceded|"
-              r"acknowledged|admitted|cautioned|complained|declared|stressed|remarked|quipped|joked|tweeted|posted)")
+              r"acknowledged|admitted|cautioned|complained|declared|stressed|remarked|quipped|joked|tweeted|posted|"
+              r"emphasi[sz]ed|pointed out|contended|maintained|maintains|observed|asserted|reiterated|lamented)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
@@ -56,15 +58,25 @@ _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
 _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
-                          rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다)\s*\.?$")
+                          rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다"
+                          rf"|{_KO_REPORTING}[가-힣]*{_KO_PAST}|했(?:다|습니다|(?:고|으며|지만|으나|는데)$))\s*\.?$")
+# 'A는 "…"고 했고, B는 "…"고 반박했다': two reports in one sentence, each with its own subject
+_KO_COORDINATED = re.compile(r"(?:[\"”」』]\s*(?:이)?라?(?:고|며)|[다라자까]고)\s+(?:[^\s\"“”「」]+\s+){0,2}?"
+                             rf"[가-힣]*[{_SSANG_SIOT_FINAL}](?:고|으며|지만|으나|는데)(?=,?\s)")
+_NEW_SUBJECT_KO = re.compile(r",?\s+(?:[^\s\"“”「」]+\s+){0,3}?[^\s\"“”「」]+(?:은|는|이|가|도)\s")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
     r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|added|adding|noted|noting|warned|stressed|argued|insisted|"
     r"explained|saying|announced|estimated|predicted|forecast|wrote|ruled|concluded|acknowledged|admitted|"
-    r"claimed|confirmed|reported|stated|posted)"
+    r"claimed|confirmed|reported|stated|posted|(?:warn|argu|insist|not|stress|explain|add)e?s|"
+    # verbs that also take a plain object ("replied to the letter", "revealed the phone"): reporting only with that
+    r"(?:cautioned|contended|emphasi[sz]ed|maintained|maintains|pointed out|observed|asserted|conceded|reiterated|"
+    r"countered|replied|responded|disclosed|revealed|indicated|signall?ed|suggested|projected|complained|lamented|"
+    r"recalled)(?= (?:[^\s\"“”]+ ){0,6}?that ))"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
     r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
+    r"(?: (?:separately|later|earlier|also|again|previously|repeatedly|publicly|privately|recently|then)(?= that))?"
     r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
     r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
     r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
@@ -193,8 +205,15 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                     found.append((m.start(), person))
         if m := re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(window, skip):
             found.append((m.start(), topic))
+        found.sort(key=lambda f: f[0])
+        if found and (owner := re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}[’']s ", window[found[0][0]:])):
+            # "Ahn's deputy, Vice Minister Park Ji-yeon, said" is Park's, not Ahn's (while "Oh's team will report to
+            # Han" is still about Oh)
+            apposed = next((f for f in found[1:] if re.fullmatch(r"[\w -]{1,30}, (?:[A-Z][\w.-]* ){0,4}",
+                                                                   window[found[0][0] + owner.end():f[0]])), None)
+            return (apposed or found[0])[1]
         if found:
-            return min(found, key=lambda f: f[0])[1]
+            return found[0][1]
     return None
 
 
@@ -523,6 +542,22 @@ def _only_quotes(body: str, s_start: int, s_end: int, sentence_quotes: list[re.M
     return not re.sub(r"[\s.,!?…]", "", rest)
 
 
+def _clauses(body: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """The sentences, a Korean one cut where a report ends joined to another with a subject of its own
+    ('A는 "…"고 했고, B는 "…"고 반박했다'): each report is then read with its own subject."""
+    if language != "ko":
+        return spans
+    out = []
+    for s_start, s_end in spans:
+        edge = s_start
+        for m in _KO_COORDINATED.finditer(body, s_start, s_end):
+            if _NEW_SUBJECT_KO.match(body, m.end(), s_end):
+                out.append((edge, m.end()))
+                edge = m.end() + len(body[m.end():s_end]) - len(body[m.end():s_end].lstrip(", "))
+        out.append((edge, s_end))
+    return out
+
+
 def find_quotes(body: str, language: str, people: list[PersonMention], orgs: list[dict] | None = None) -> list[Quote]:
     orgs = orgs or []
     quotes: list[Quote] = []
@@ -538,8 +573,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     dangling = None  # a quote opened and left open at the end of a paragraph: (start, end, subject, sentence)
     caption = None  # the person a broadcast caption line just named
     org_turn = False  # the last attributed words were an organization's
-    for s_start, s_end in sentence_spans(body):
+    for s_start, s_end in _clauses(body, sentence_spans(body), language):
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
+        if quotes and quotes[-1]["kind"] == "indirect" and len(quotes) > 1 and quotes[-2]["kind"] == "direct" \
+                and quotes[-2]["cue"] and quotes[-2]["sentence_start"] == quotes[-1]["sentence_start"]:
+            previous = quotes[-2]  # '"…," Kim said, adding that …. "…"': the quote goes on after the added clause
         announcing, announced = announced, None
         captioned, caption = caption, None
         sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
@@ -680,6 +718,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                                                                                                  orgs)):
                 # "The stock slipped after the company reported that …": the subject of the reporting verb
                 speaker, org_speaker = None, side
+            if language == "en" and speaker is None and org_speaker is None and \
+                    (opening := next((o for o in orgs if s_start <= o["start"] < start), None)) and \
+                    re.fullmatch(r"(?:The )?", body[s_start:opening["start"]]) and \
+                    re.match(r"(?:\s*\([^()]{1,20}\))? [a-z]+(?:ed|s)\b", body[opening["end"]:start]) and \
+                    not any(opening["end"] <= o["start"] < start for o in orgs if o is not opening):
+                # "The Federal Reserve lowered its rate but signaled that …": the organization the sentence opens
+                # with, its verb right after it, is the subject of the reporting verb too
+                org_speaker = opening
             if speaker is None and org_speaker is None and language == "ko":
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language) or \
