@@ -572,3 +572,18 @@ def test_korean_coordinated_reports_each_have_their_own_speaker():
 def test_english_reports_with_rarer_verbs_asides_and_quotes_that_go_on(paragraph, expected):
     facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
     assert [(q["kind"], q["speaker"], q["cue"]) for q in facts["quotes"]] == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # she is not the man the text is about: his and her in sentences naming one person tell who is who
+    ("Yoon Ji-soo thanked her fans after the ruling. Park Min-ho said his team would appeal. Park met Yoon on Friday. "
+     '"I never doubted it," she said.', [("indirect", "Park Min-ho"), ("direct", "Yoon Ji-soo")]),
+    # the object of a preposition is not the subject the pronoun goes back to
+    ('Lee Su-jin chairs the panel. The panel will meet with Kim Dae-ho on Tuesday. "We need a calendar," she said.',
+     [("direct", "Lee Su-jin")]),
+    # a name inside the reported clause is what the report is about, not who made it
+    ("A Seoul court ruled Thursday that singer Yoon Ji-soo can keep her title.", [("indirect", None)]),
+])
+def test_english_pronouns_by_gender_and_subjects_that_are_not_objects(paragraph, expected):
+    facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
+    assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == expected

@@ -59,7 +59,8 @@ _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업�
                        r"(?P<title>(?<![가-힣])(?:" + "|".join(map(re.escape, TITLES_KO)) + r")|(?<= )[가-힣A-Za-z0-9·]{1,10}(?:"
                        + "|".join(_GLUED_TITLES) + r"))(?=[" + PARTICLES + r"\s,.:·)(]|$)")
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
-NAME_WORD_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# Latin letters with accents too (Hélène, Müller), and Mc/O' names (McAllister, O'Neill)
+NAME_WORD_EN = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?"
 _NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
 _NOT_NAMES_EN = {"The", "This", "That", "But", "And", "In", "On", "At", "For", "Its", "His", "Her", "Their", "Our",
                  "Shares", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "South",

@@ -18,6 +18,7 @@ from .people import (
     CAPTION_KO,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    NAME_WORD_EN,
     PRONOUNS_KO,
     TITLES_KO,
     PersonMention,
@@ -112,7 +113,7 @@ _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, 
                                  r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회|시|군|구)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
-_NAME_EN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2}"
+_NAME_EN = rf"{NAME_WORD_EN}(?: {NAME_WORD_EN}){{0,2}}"
 # …and where it was said ("논평을 내고", "보도자료를 통해"): not part of what was said either
 _LEADING_SETTING_KO = re.compile(r"^(?:입장문|보도자료|보도참고자료|설명자료|논평|성명서?|공시|사과문)(?:을|를)\s*"
                                  r"(?:내고|내어|통해|발표하고|배포하고)\s+")
@@ -205,6 +206,8 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                     found.append((m.start(), person))
         if m := re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(window, skip):
             found.append((m.start(), topic))
+        # the object of a preposition is not the subject: "a meeting with Moon", "will report to Han"
+        found = [f for f in found if not _PREPOSITION_BEFORE.search(window, 0, f[0])]
         found.sort(key=lambda f: f[0])
         if found and (owner := re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}[’']s ", window[found[0][0]:])):
             # "Ahn's deputy, Vice Minister Park Ji-yeon, said" is Park's, not Ahn's (while "Oh's team will report to
@@ -217,6 +220,8 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     return None
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|by|for|from|about|against|into|than|between|among|toward|towards|"
+                                 r"via|under|over|on|at|in) $")
 _EN_ATTRIBUTION = re.compile(
     rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>(?:[A-Z][a-z]+ ){{0,3}}{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
     rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
@@ -558,6 +563,60 @@ def _clauses(body: str, spans: list[tuple[int, int]], language: str) -> list[tup
     return out
 
 
+_FEMALE_TITLE = re.compile(r"wom[ae]n\b|actress|mother|wife|daughter|sister|queen|여사|할머니|어머니|아내|누나|언니")
+_MALE_TITLE = re.compile(r"(?<![A-Za-z])(?:chair|spokes|congress|business|sales|fresh)?man\b|chairman|father|husband|"
+                         r"\bson\b|brother|\bking\b|할아버지|아버지|남편|형님")
+_PRONOUNS_EN = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _genders(body: str, language: str, people: list[PersonMention], spans: list[tuple[int, int]]) -> dict[str, str]:
+    """name -> 'm' or 'f', from what the text itself says: Mr./Ms., a gendered title (spokeswoman, 여사), or the
+    pronouns of a sentence naming that one person ("Yoon can end her contract"; '그녀' beside one name).
+    A name the text says both of is left out; one it says nothing of stays unknown."""
+    said: dict[str, set[str]] = {}
+    for p in people:
+        if p["title"] and _FEMALE_TITLE.search(p["title"].lower()):
+            said.setdefault(p["name"], set()).add("f")
+        elif p["title"] and _MALE_TITLE.search(p["title"].lower()):
+            said.setdefault(p["name"], set()).add("m")
+    if language == "en":
+        for m in re.finditer(r"\b(?P<hon>Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][\w'-]+)", body):
+            for p in people:
+                if m.group("name") in p["name"].split():
+                    said.setdefault(p["name"], set()).add("m" if m.group("hon") == "Mr" else "f")
+    if language == "ko" and "그녀" not in body:
+        return {name: next(iter(kinds)) for name, kinds in said.items() if len(kinds) == 1}
+    # everyone a sentence refers to, by a full name or a part of one ("Seo … her editor, Kwon Tae-ho")
+    by_word: dict[str, set[str]] = {}
+    for p in people:
+        for word in {p["name"].split()[0], p["name"].split()[-1]} if language == "en" else ():
+            if len(word) > 1:
+                by_word.setdefault(word, set()).add(p["name"])
+    words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_word, key=len, reverse=True)))
+                       + r")(?![\w-])") if by_word else None
+    pronouns = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]ers?)\b" if language == "en" else r"(?<![가-힣])그녀")
+    for s_start, s_end in spans:
+        text = re.sub(r"[\"“][^\"”]*[\"”]", "", body[s_start:s_end])  # not the pronouns of what is quoted
+        found = pronouns.findall(text)
+        if not found:
+            continue
+        names = {p["name"] for p in people if s_start <= p["start"] < s_end}
+        if words:
+            names.update(n for w in words.findall(body, s_start, s_end) for n in by_word[w])
+        kinds = {_PRONOUNS_EN[w.lower()] for w in found} if language == "en" else {"f"}
+        if len(names) == 1 and len(kinds) == 1:
+            said.setdefault(next(iter(names)), set()).update(kinds)
+    return {name: next(iter(kinds)) for name, kinds in said.items() if len(kinds) == 1}
+
+
+def _pronoun_gender(sentence: str, language: str) -> str | None:
+    """The gender of the pronoun a sentence uses for its subject: he/she; Korean 그녀 (그 is said of anyone)."""
+    if language == "en":
+        m = re.search(r"\b(?:[Hh]e|[Ss]he)\b", re.sub(r"[\"“][^\"”]*[\"”]", "", sentence))
+        return _PRONOUNS_EN[m.group().lower()] if m else None
+    return "f" if re.search(r"(?<![가-힣])그녀", sentence) else None
+
+
 def find_quotes(body: str, language: str, people: list[PersonMention], orgs: list[dict] | None = None) -> list[Quote]:
     orgs = orgs or []
     quotes: list[Quote] = []
@@ -573,7 +632,17 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     dangling = None  # a quote opened and left open at the end of a paragraph: (start, end, subject, sentence)
     caption = None  # the person a broadcast caption line just named
     org_turn = False  # the last attributed words were an organization's
-    for s_start, s_end in _clauses(body, sentence_spans(body), language):
+    spans = sentence_spans(body)
+    genders = _genders(body, language, people, spans)
+    history: list[PersonMention] = []  # the topics so far, the latest last
+    for s_start, s_end in _clauses(body, spans, language):
+        held_topic = topic
+        gender = _pronoun_gender(body[s_start:s_end], language) if topic else None
+        if topic and gender and genders.get(topic["name"], gender) != gender:
+            # "she" is not the man the text is about: the latest one before who may be meant, one the text says
+            # is a woman first
+            earlier = [p for p in reversed(history) if genders.get(p["name"], gender) == gender]
+            topic = next((p for p in earlier if genders.get(p["name"]) == gender), earlier[0] if earlier else None)
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         if quotes and quotes[-1]["kind"] == "indirect" and len(quotes) > 1 and quotes[-2]["kind"] == "direct" \
                 and quotes[-2]["cue"] and quotes[-2]["sentence_start"] == quotes[-1]["sentence_start"]:
@@ -730,6 +799,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 # "…라고 김 대표는 단언했다": the subject may follow the clause
                 org_speaker = _organization_subject(body, end, s_end, orgs, language) or \
                     (recent_org if continues and org_turn else None)
+            if language == "en" and speaker and start <= speaker["start"] < end:
+                # "A court ruled that singer Yoon can end her contract": a name inside the reported clause is
+                # what it is about, not who reported it
+                speaker = None
             clause_start = start
             for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
                 edge = who.get("mention_end", who["end"])
@@ -765,6 +838,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         if (speaker or subject) and not _BACKGROUND.match(sentence):
             person = speaker or subject
             topic = known.get(person["name"], person)
+            history = [p for p in history if p["name"] != topic["name"]] + [topic]
+        else:
+            topic = held_topic
     return quotes
 
 
