@@ -587,3 +587,15 @@ def test_english_reports_with_rarer_verbs_asides_and_quotes_that_go_on(paragraph
 def test_english_pronouns_by_gender_and_subjects_that_are_not_objects(paragraph, expected):
     facts = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n" + paragraph + "\n" + "Markets were mixed on the day. " * 3)
     assert [(q["kind"], q["speaker"]) for q in facts["quotes"]] == expected
+
+
+def test_korean_people_after_a_modifier_or_an_organization_and_their_short_references():
+    facts = _facts("회고전 개막\n입력 2025.06.18 10:00\n작가의 장남인 한도윤 한빛미술재단 이사장은 \"작업실을 그대로 옮겼다\"고 "
+                   "전했다. 전시를 맡은 여서린 학예연구사는 \"보존처리를 거쳤다\"고 설명했다. 도로교통공단 변재호 교육본부장도 "
+                   "참석했다. 관람객 반지호(34)씨는 \"다시 오겠다\"고 했다. 반씨는 아이와 함께 왔다고 말했다. 여 학예연구사가 "
+                   "'언제 끝나냐'고 묻자 한 이사장은 \"연말까지 연다\"고 답했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert {("한도윤", "이사장"), ("여서린", "학예연구사"), ("변재호", "교육본부장")} <= \
+        {(p["name"], p["title"]) for p in facts["people"]}
+    said = {(q["speaker"], q["text"]) for q in facts["quotes"]}
+    assert {("한도윤", "작업실을 그대로 옮겼다"), ("여서린", "보존처리를 거쳤다"), ("반지호", "아이와 함께 왔다"),
+            ("여서린", "언제 끝나냐"), ("한도윤", "연말까지 연다")} <= said

@@ -9,6 +9,7 @@ from .organizations import OrganizationMention
 
 TITLES_KO = sorted(
     """대표이사 대표 회장 부회장 사장 부사장 전무 상무 이사 본부장 센터장 팀장 원장 소장 청장 구청장 장관 차관
+    학예연구사 학예사 학예실장 연구사 서기관 수의사 약사 세무사 노무사 변리사 지회장 교장 교감 간사 운영위원장 전문위원
     총리 대통령 의원 국회의원 시장 도지사 지사 위원장 위원 총장 사무총장 교수 연구원 연구위원 의장 국장 실장
     대변인 애널리스트 대사 기자 특파원 변호사 CEO CTO CFO COO 창업자 최고경영자 부장 차장 과장 수석
     비서관 처장 검사 판사 감독 회장직무대행 후보자 후보 총재 부총재 원내대표 사무국장 차관보 협회장 노조위원장
@@ -231,6 +232,11 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
         if cursor <= 0 or body[cursor] != " ":
             continue
         span = _name_before(body, cursor, proper, orgs, before_org=org is not None or quoted is not None)
+        if span is None and org is None and quoted is None and \
+                (word := re.search(r"[가-힣]{3}$", body[max(0, cursor - 3):cursor])) and \
+                any(o["end"] == cursor - 4 for o in orgs) and body[cursor - 4:cursor - 3] == " ":
+            # "도로교통공단 변정호 교육본부장": between an organization and a title, a name of a rarer surname
+            span = _name_before(body, cursor, proper, orgs, before_org=True)
         organization = org["canonical"] if org else quoted.group()[1:-1] if quoted else None
         if span and not org and " " not in body[span[0]:span[1]]:
             # "백승호 한은 부총재", "주세린 서강대 교수": a Korean name is never followed by another name, so
@@ -279,7 +285,11 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
             # name may end like a particle (하은, 지은)
             before = _name_before(body, span[0] - 1, proper, orgs, before_org=True)
         if before and before[1] == span[0] - 1 and " " not in body[before[0]:before[1]] \
-                and len(body[before[0]:before[1]]) >= 3 and looks_korean_name(body[before[0]:before[1]]):
+                and len(body[before[0]:before[1]]) >= 3 and looks_korean_name(body[before[0]:before[1]]) \
+                and not (body[before[1] - 1] == "인" and all(i in proper for i in range(*span))
+                         and not any(i in proper for i in range(*before))):
+            # …unless kiwi takes this word for a proper noun and not the one before ("장남인 한지석 …재단 이사장":
+            # 장남인 is "the eldest son")
             # "주세린 서강대 경제학과 교수": a Korean name is never followed by another name
             organization, span = (organization if org else word), before
         if organization is None:

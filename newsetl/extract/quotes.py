@@ -41,7 +41,7 @@ _KO_UNNAMED = re.compile(r"^(?:이?라?는|(?:이)?라고 하는)\s*(?P<cue>(?:�
 # Every Hangul syllable closed by ㅆ (했, 혔, 봤, 놨, 꼈, …): with 다 after it, the past tense of any verb
 _SSANG_SIOT_FINAL = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 20)
 # …or joined to the next report ("…"고 했고, B는 …): only at the end of a clause _clauses cut there
-_KO_PAST = rf"[{_SSANG_SIOT_FINAL}](?:다|습니다|(?:고|으며|지만|으나|는데)$)"
+_KO_PAST = rf"(?:[{_SSANG_SIOT_FINAL}](?:다|습니다|(?:고|으며|지만|으나|는데)$)|(?<=[묻하])자$)"
 _KO_PRESENT = r"(?:(?:말|강조|설명|지적|주장|당부|토로|역설|언급|고백|회상|회고|귀띔)한다|밝힌다|덧붙인다|전한다)"
 _KO_CUE = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|(?:이)?라?는 (?=(?:입장|뜻|방침|의사|견해|생각)을 ))\s*"
                      rf"(?P<cue>(?:[가-힣]+을 |[가-힣]+를 )?(?:[가-힣]*{_KO_PAST}|{_KO_PRESENT}))")
@@ -50,7 +50,7 @@ _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|repli
               r"acknowledged|admitted|cautioned|complained|declared|stressed|remarked|quipped|joked|tweeted|posted|"
               r"emphasi[sz]ed|pointed out|contended|maintained|maintains|observed|asserted|reiterated|lamented)")
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
-_KO_REPORTING = (r"(?:강조|말|밝|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
+_KO_REPORTING = (r"(?:강조|말|밝|묻|질문|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
                  r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물)")
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
@@ -62,8 +62,9 @@ _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다"
                           rf"|{_KO_REPORTING}[가-힣]*{_KO_PAST}|했(?:다|습니다|(?:고|으며|지만|으나|는데)$))\s*\.?$")
 # 'A는 "…"고 했고, B는 "…"고 반박했다': two reports in one sentence, each with its own subject
-_KO_COORDINATED = re.compile(r"(?:[\"”」』]\s*(?:이)?라?(?:고|며)|[다라자까]고)\s+(?:[^\s\"“”「」]+\s+){0,2}?"
-                             rf"[가-힣]*[{_SSANG_SIOT_FINAL}](?:고|으며|지만|으나|는데)(?=,?\s)")
+_KO_COORDINATED = re.compile(r"(?:[\"”」』'’]\s*(?:이)?라?(?:고|며)|[다라자까냐]고)\s+(?:[^\s\"“”「」]+\s+){0,2}?"
+                             rf"(?:[가-힣]*[{_SSANG_SIOT_FINAL}](?:고|으며|지만|으나|는데)|[가-힣]*[묻하되]자)(?=,?\s)")
+# ('B가 "…"고 묻자 A는 "…"고 답했다': a question, then the answer by someone else)
 _NEW_SUBJECT_KO = re.compile(r",?\s+(?:[^\s\"“”「」]+\s+){0,3}?[^\s\"“”「」]+(?:은|는|이|가|도)\s")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
@@ -104,12 +105,14 @@ _CONTINUES_EN = re.compile(rf"(?:It|The (?:company|ministry|agency|bank|group|un
 _BACKGROUND = re.compile(r"^(?:앞서|앞서서|이보다 앞서|지난\S* 앞서|Earlier|Previously|Last week)\b|^앞서 ")
 _SUBJECT_PARTICLES = set("은는이가도")
 _SHORT_REFS = short_reference_pattern()
+# '반씨는', '김 씨는': a surname and 씨 for someone named before with the full name
+_SSI_REFS = re.compile(r"(?<![가-힣])(?P<surname>남궁|선우|제갈|황보|독고|사공|서문|[가-힣]) ?(?P<title>씨)(?=[은는이가도]\s)")
 _BARE_TITLE_KO = re.compile(r"\s*(?P<title>" + "|".join(map(re.escape, TITLES_KO)) + r")(?=[은는이가도] )")
 # "…"며 OTT 작품이 … 비판을 반박했다: the reporting verb may come at the end, after more of the sentence
 _KO_CUE_LATER = re.compile(r"^(?:이?라?고(?:만|도)?|(?:이)?라며|며|면서도?|(?:이)?라면서도?)\s+[^\"“”「」]{0,80}?"
                            rf"(?P<cue>{_KO_REPORTING}[가-힣]*{_KO_PAST}|{_KO_PRESENT})\s*\.?$")
 # a clause that opens with its own subject ("김 대표는 …", "그는 …") starts after it
-_LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|그녀?|[가-힣]{1,6} 측"
+_LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, TITLES_KO)) + r")|[가-힣] ?씨|그녀?|[가-힣]{1,6} 측"
                                  r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회|시|군|구)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
@@ -165,7 +168,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
         for p in named:
             edge = p.get("mention_end", p["end"])
             found.append((p["start"], subject_at(edge), p))
-        for ref in _SHORT_REFS.finditer(body, start, end):
+        for ref in [*_SHORT_REFS.finditer(body, start, end), *_SSI_REFS.finditer(body, start, end)]:
             surname, title = ref.group("surname"), ref.group("title")
             if surname not in COMMON_SURNAMES and surname not in COMPOUND_SURNAMES:
                 continue
