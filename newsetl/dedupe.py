@@ -116,12 +116,22 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
     """
     known = known or Known(body_hashes={}, urls={}, signatures={})
     hashes, urls = dict(known["body_hashes"]), dict(known["urls"])
-    buckets: dict[tuple[int, int], list[str]] = {}
-    kept: dict[str, np.ndarray] = {}
-    for article_id, sig in known["signatures"].items():
-        kept[article_id] = sig
-        for band, key in enumerate(band_hashes(sig)):
-            buckets.setdefault((band, key), []).append(article_id)
+    kept: dict[str, np.ndarray] = dict(known["signatures"])
+    # Band keys mix the band number in, so one int names a bucket. Only a key two articles share can ever
+    # point at a candidate: buckets are kept for those alone, and memory follows the night's near-duplicates,
+    # not its size (32 buckets an article otherwise).
+    keys_of = {aid: np.array(band_hashes(sig), dtype=np.int64) for aid, sig in known["signatures"].items()}
+    keys_of.update((a["article_id"], np.array(band_hashes(signatures[a["article_id"]]), dtype=np.int64))
+                   for a in articles if a["article_id"] not in keys_of)
+    every_key = np.concatenate([*keys_of.values(), np.empty(0, dtype=np.int64)])
+    unique, counts = np.unique(every_key, return_counts=True)
+    shared = set(unique[counts > 1].tolist())
+    del every_key, unique, counts
+    buckets: dict[int, list[str]] = {}
+    for article_id in known["signatures"]:
+        for key in keys_of[article_id].tolist():
+            if key in shared:
+                buckets.setdefault(key, []).append(article_id)
 
     originals: list[Article] = []
     duplicates: list[Duplicate] = []
@@ -133,7 +143,7 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
                                         kind=kind, similarity=round(score, 4)))
 
         aid, sig = article["article_id"], signatures[article["article_id"]]
-        keys = band_hashes(sig)
+        keys = [key for key in keys_of[aid].tolist() if key in shared]
         if aid in seen_ids:
             point(aid, "same_item", 1.0)
             continue
@@ -145,7 +155,7 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
         if hashes.get(article["body_hash"], aid) != aid:
             point(hashes[article["body_hash"]], "exact", 1.0)
             continue
-        candidates = {c for band, key in enumerate(keys) for c in buckets.get((band, key), ()) if c != aid}
+        candidates = {c for key in keys for c in buckets.get(key, ()) if c != aid}
         best = max(((similarity(sig, kept[c]), c) for c in candidates), default=(0.0, None))
         if best[1] is not None and best[0] >= NEAR_DUPLICATE_THRESHOLD:
             point(best[1], "near", best[0])
@@ -154,7 +164,7 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
         if url:
             urls[url] = aid
         kept[aid] = sig
-        for band, key in enumerate(keys):
-            buckets.setdefault((band, key), []).append(aid)
+        for key in keys:
+            buckets.setdefault(key, []).append(aid)
         originals.append(article)
     return originals, duplicates

@@ -14,8 +14,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import numpy as np
-
 from . import batches
 from . import load as loader
 from .dedupe import find_duplicates
@@ -170,8 +168,7 @@ def dedupe(settings: Settings, run: dict) -> dict:
     folder = run_dir(settings, run)
     rows = batches.read_parquet(batches.files(folder, "articles"),
                                 "article_id, item_id, source, uri, canonical_url, body_hash, published_at")
-    signatures = {r["article_id"]: np.asarray(r["minhash"], dtype=np.uint32)
-                  for r in batches.read_parquet(batches.files(folder, "signatures"))}
+    signatures = batches.read_signatures(batches.files(folder, "signatures"))
     known = loader.known_for_dedupe(settings.warehouse, rows, signatures, batches.files(folder, "bands"))
     originals, duplicates = find_duplicates(rows, signatures, known)
     rejections = batches.read_parquet(batches.files(folder, "rejected"))
