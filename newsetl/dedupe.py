@@ -135,19 +135,23 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
 
     originals: list[Article] = []
     duplicates: list[Duplicate] = []
-    seen_ids: set[str] = set()
+    # what became of each article id seen tonight: None when kept, else where its duplicate record points
+    seen: dict[str, tuple[str, str, float] | None] = {}
     for article in sorted(articles, key=_order):
         def point(at: str, kind: str, score: float, article: Article = article) -> None:
             duplicates.append(Duplicate(article_id=article["article_id"], item_id=article["item_id"],
                                         source=article["source"], uri=article["uri"], duplicate_of=at,
                                         kind=kind, similarity=round(score, 4)))
+            seen.setdefault(article["article_id"], (at, kind, score))
 
         aid, sig = article["article_id"], signatures[article["article_id"]]
         keys = [key for key in keys_of[aid].tolist() if key in shared]
-        if aid in seen_ids:
-            point(aid, "same_item", 1.0)
+        if aid in seen:
+            # the same bytes again: a copy of the kept article, or of what the first copy duplicated
+            # (pointing at itself would point at an article that is not loaded)
+            first = seen[aid]
+            point(*(first if first else (aid, "same_item", 1.0)))
             continue
-        seen_ids.add(aid)
         url = article.get("canonical_url")
         if url and urls.get(url, aid) != aid:
             point(urls[url], "canonical_url", similarity(sig, kept[urls[url]]) if urls[url] in kept else 1.0)
@@ -166,5 +170,6 @@ def find_duplicates(articles: list[Article], signatures: dict[str, np.ndarray],
         kept[aid] = sig
         for key in keys:
             buckets.setdefault(key, []).append(aid)
+        seen[aid] = None
         originals.append(article)
     return originals, duplicates

@@ -102,6 +102,17 @@ def test_same_bytes_under_two_names_count_once(samples):
     assert len(kept) == 1 and duplicates[0]["kind"] == "same_item"
 
 
+def test_a_near_copy_read_twice_points_both_times_at_the_loaded_original(samples):
+    """The second reading of a copy must not point at the first: that one is not loaded (the bench found it)."""
+    original = {**samples["microsoft-openai-partnership.en.txt"], "published_at": "2024-10-01T09:00:00+09:00"}
+    copy = {**samples["microsoft-openai-partnership-syndicated.en.txt"], "published_at": "2024-10-01T11:00:00+09:00"}
+    again = {**copy, "uri": "elsewhere/the-same-copy"}
+    kept, duplicates = find_duplicates([original, copy, again], _sigs(original, copy))
+    assert [a["article_id"] for a in kept] == [original["article_id"]]
+    assert sorted((d["uri"], d["duplicate_of"], d["kind"]) for d in duplicates) == sorted(
+        (c["uri"], original["article_id"], "near") for c in (copy, again))
+
+
 def test_a_near_duplicate_of_an_article_loaded_on_an_earlier_night_is_found_through_the_warehouse(samples, tmp_path):
     """The band table finds the candidate; nothing else of history is read."""
     warehouse = tmp_path / "w.duckdb"
