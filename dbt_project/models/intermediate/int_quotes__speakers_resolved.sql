@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 -- Quotes with their speaker resolved: a person (by name, to dim_people) or an organization (through the alias
 -- seed, to dim_organizations). A person's title and organization at the time come from the quote, or else
 -- from the way the article named them; a bare surname (Onishi) becomes the one full name in the article

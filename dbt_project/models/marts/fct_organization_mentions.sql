@@ -77,6 +77,16 @@ articles as (
                 )
             )
     ),
+
+    -- a join, not a correlated exists in the filter below: that one took 21 s at 90,000 articles, this 2 s
+    stale_mentions as (
+        select mentions.mention_id
+        from mentions
+        inner join stale_names
+            on
+                mentions.surface = stale_names.surface
+                and mentions.extracted_canonical_name is not distinct from stale_names.extracted_canonical_name
+    ),
 {% endif %}
 
 final as (
@@ -104,13 +114,7 @@ final as (
     {% if is_incremental() and watermark is not none %}
         where
             mentions.article_id in (select changed_articles.article_id from changed_articles)
-            or exists (
-                select 1
-                from stale_names
-                where
-                    stale_names.surface = mentions.surface
-                    and stale_names.extracted_canonical_name is not distinct from mentions.extracted_canonical_name
-            )
+            or mentions.mention_id in (select stale_mentions.mention_id from stale_mentions)
     {% endif %}
 )
 
