@@ -57,10 +57,12 @@ _NUMBER = re.compile(r"^\d[\d,.]*[kKmM만천]?$")
 
 def is_counter(line: str) -> bool:
     """Short lines made mostly of numbers: view and comment counters, 'M 관리자 0 43', '조회수 1,024 댓글 3'."""
+    if len(line) > 60:  # most lines: no need to tokenize them
+        return False
     tokens = line.replace("|", " ").split()
     numbers = sum(bool(_NUMBER.match(t)) for t in tokens)
     labels = sum(t.casefold().strip(":") in COUNTER_LABELS for t in tokens)
-    return (len(line) <= 60 and numbers >= 2 and not SENTENCE_END.search(line)
+    return (numbers >= 2 and not SENTENCE_END.search(line)
             and (numbers * 2 >= len(tokens) - 1 or numbers + labels == len(tokens)))
 
 
