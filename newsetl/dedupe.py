@@ -86,8 +86,10 @@ def shingle_hashes(body: str) -> np.ndarray:
 def signature(body: str) -> np.ndarray:
     """MinHash signature: for each of NUM_PERM hash functions, the least hash over the body's shingles."""
     x = shingle_hashes(body)
-    with np.errstate(over="ignore"):
-        hashed = (_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)
+    with np.errstate(over="ignore"):  # in place: one 128 x shingles matrix instead of three
+        hashed = np.multiply.outer(_A, x)
+        hashed += _B[:, None]
+        hashed >>= np.uint64(32)
     return hashed.min(axis=1).astype(np.uint32)
 
 
