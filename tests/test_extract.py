@@ -599,3 +599,15 @@ def test_korean_people_after_a_modifier_or_an_organization_and_their_short_refer
     said = {(q["speaker"], q["text"]) for q in facts["quotes"]}
     assert {("한도윤", "작업실을 그대로 옮겼다"), ("여서린", "보존처리를 거쳤다"), ("반지호", "아이와 함께 왔다"),
             ("여서린", "언제 끝나냐"), ("한도윤", "연말까지 연다")} <= said
+
+
+def test_organizations_named_after_a_kind_of_company():
+    ko = _facts("공급망\n입력 2025.06.18 10:00\n반도체 장비 업체 다온플렉스는 일본 수주를 따냈다. 스타트업 누리닉스와 함께 "
+                "개발한 장비다. 업체 관계자는 기대가 크다고 했다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    assert {"다온플렉스", "누리닉스"} <= {o["canonical"] for o in ko["organizations"]}
+    assert "관계자" not in {o["canonical"] for o in ko["organizations"]}
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nVelora, a Paris-based developer of imaging software, "
+                "entered Korea last year. Kang Min-ho, chief executive of Brightloom, said Velora was a rival.\n"
+                + "Markets were mixed on the day. " * 3)
+    names = [o["surface"] for o in en["organizations"]]
+    assert names.count("Velora") == 2 and "Brightloom" in names and "Kang Min-ho" not in names

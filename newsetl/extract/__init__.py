@@ -29,8 +29,8 @@ def _published_date(article: Article) -> date | None:
 
 def extract_article(article: Article) -> Extraction:
     body, language = article["body"], article["language"]
-    orgs = find_organizations(body)
     proper = proper_noun_chars(body) if language == "ko" else set()
+    orgs = find_organizations(body, proper=proper if language == "ko" else None)
     people = find_people(body, language, orgs, proper)
     # A later "김영섭 대표" with no organization is the same 김영섭 as "김영섭 KT 대표".
     org_of = {}

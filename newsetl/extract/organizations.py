@@ -199,7 +199,24 @@ def _ko_local_canonical(name: str, aliases: dict[str, tuple[str, str]]) -> str:
     return name
 
 
-def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None) -> list[OrganizationMention]:
+# A kind of company, then its name: "반도체 장비 업체 나노플렉스는", "스타트업 피에조닉스와"
+_CLASSIFIED_KO = re.compile(r"(?<![가-힣])(?:업체|기업|회사|스타트업|제조사|제약사|운용사|자산운용사|증권사|보험사|건설사|통신사|"
+                            r"게임사|기획사|제작사|배급사|유통사|투자사|벤처캐피털|팹리스|소속사|출판사|로펌) "
+                            r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?=[\s,.·)])")
+# "Cortexia, a Paris-based developer …" is not a person: "<Name>, a … startup/company/firm/chipmaker …"; and
+# "chief executive of Lumenfold"
+_CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}), (?:a|an) (?:[\w$.,%-]+ ){0,6}?"
+                            r"(?:startup|start-up|company|firm|chipmaker|automaker|carmaker|manufacturer|supplier|lender|"
+                            r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|developer of [\w -]{0,40}software)\b"
+                            r"|\b(?:chief executive|CEO|founder|co-founder) of (?P<head>[A-Z][\w&'-]+"
+                            r"(?: (?:&|[A-Z][\w&'-]+)){0,3})\b")
+_NOT_COMPANY_KO = {"관계자", "대표", "임직원", "직원", "관계", "대상", "가운데", "모두", "전체", "이번", "해당", "국내", "해외",
+                   "측", "중", "간", "등", "다수", "상당수", "대부분", "일부"}
+
+
+def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None,
+                       proper: set[int] | None = None) -> list[OrganizationMention]:
+    """proper: offsets kiwi tags as proper nouns; with them, a name after a kind of company is found too."""
     aliases = aliases if aliases is not None else alias_table()
     mentions: list[OrganizationMention] = []
     taken: set[int] = set()
@@ -259,6 +276,20 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 # capitalized word (which would make it another name)
                 for again in re.finditer(rf"(?<![\w&'-]){re.escape(first)}(?![\w&-])(?! [A-Z])", body):
                     add(first, m["canonical"], m["type"], again.start(), False)
+    if proper is not None:
+        for m in _CLASSIFIED_KO.finditer(body):
+            name = m.group("name")
+            name = name[:len(name) - len(next((x for x in _PARTICLES_KO if name.endswith(x) and len(name) - len(x) >= 2),
+                                               ""))]  # 미래온페이는: the name without its particle
+            if name not in _NOT_COMPANY_KO and any(i in proper for i in range(m.start("name"), m.start("name") + len(name))):
+                add(name, aliases.get(name, (name,))[0], "company", m.start("name"), name in aliases)
+    for m in _CLASSIFIED_EN.finditer(body):
+        group = "name" if m.group("name") else "head"
+        name, start = m.group(group), m.start(group)
+        if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS:
+            continue  # "The firm, a …"; "Kang Tae-oh, a …" is a person's romanized name
+        for again in re.finditer(rf"(?<![\w&'-]){re.escape(name)}(?![\w&-])", body):
+            add(name, _en_canonical(name, aliases), "company", again.start(), name in aliases)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
     for m in re.finditer(r"\((?P<acro>[A-Z][A-Za-z&]{1,9})\)", body):
         before = next((x for x in mentions if x["end"] == m.start()), None)
