@@ -611,3 +611,24 @@ def test_organizations_named_after_a_kind_of_company():
                 + "Markets were mixed on the day. " * 3)
     names = [o["surface"] for o in en["organizations"]]
     assert names.count("Velora") == 2 and "Brightloom" in names and "Kang Min-ho" not in names
+
+
+def test_korean_organization_named_before_a_word_only_an_organization_has():
+    ko = _facts("로봇\n입력 2025.06.18 10:00\n정민수 하늘마루테크 대표는 올해 매출을 늘리겠다고 말했다. 누리온로보틱스 관계자는 "
+                "신제품을 다음 달 내놓는다고 전했다. 누리온로보틱스는 지난해 설립됐다. 야마모토 사장은 답하지 않았다. "
+                "저커버그 CEO도 왔다. 인도네시아 측은 말을 아꼈다. 병원 관계자도 같은 말을 했다.\n"
+                + "업계는 이번 결정을 주목하고 있다. " * 3)
+    surfaces = [o["surface"] for o in ko["organizations"]]
+    assert "하늘마루테크" in surfaces and surfaces.count("누리온로보틱스") == 2
+    assert not {"야마모토", "저커버그", "인도네시아", "병원"} & set(surfaces)
+
+
+def test_korean_organization_speaker_after_a_long_modifier_or_its_short_name():
+    ko = _facts("물류\n입력 2025.06.18 10:00\n지난해 말부터 물류센터에서 로봇 50대를 시범 운영해 온 LG유플러스는 "
+                "\"작업 속도가 20% 빨라졌다\"고 밝혔다. 한국경영자총협회(경총)는 \"현장의 유연성을 살리는 조치\"라고 밝혔다. "
+                "경기도의회 소속 박지훈 의원(국민의힘)은 \"형평성을 따져봐야 한다\"고 말했다.\n"
+                + "업계는 이번 결정을 주목하고 있다. " * 3)
+    speakers = {q["text"]: (q["speaker"], q["speaker_is_organization"]) for q in ko["quotes"]}
+    assert speakers["작업 속도가 20% 빨라졌다"] == ("LG Uplus", True)
+    assert speakers["현장의 유연성을 살리는 조치"][1]
+    assert speakers["형평성을 따져봐야 한다"] == ("박지훈", False)

@@ -210,6 +210,14 @@ _CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0
                             r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|developer of [\w -]{0,40}software)\b"
                             r"|\b(?:chief executive|CEO|founder|co-founder) of (?P<head>[A-Z][\w&'-]+"
                             r"(?: (?:&|[A-Z][\w&'-]+)){0,3})\b")
+# "라피더스 본사", "스튜디오해담 관계자", "정현철 대전하나시티즌 대표": a proper noun (kiwi NNP, so not 병원 or 업계)
+# right before a word only an organization has is an organization; four letters at least, as three or fewer are
+# mostly people (윤석열 측, A씨 측) and countries. Before a title a person also has (대표, 사장, CEO) it takes five, as
+# foreign surnames reach four (야마모토 사장, 저커버그 CEO).
+_ROLE_AFTER_KO = re.compile(r" (?:(?P<org_only>관계자|측(?=[은이의에과도 ])|본사|노조|노동조합|임직원|이사회|경영진)|"
+                            r"대표이사|대표|회장|사장|부사장|CEO|최고경영자|대변인)"
+                            r"(?:들)?(?:[은는이가의도와과에을를]|에서|에게|으로|로)?(?![가-힣A-Za-z])")
+_WORD_BEFORE_KO = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{3,14}$")
 _NOT_COMPANY_KO = {"관계자", "대표", "임직원", "직원", "관계", "대상", "가운데", "모두", "전체", "이번", "해당", "국내", "해외",
                    "측", "중", "간", "등", "다수", "상당수", "대부분", "일부"}
 
@@ -283,6 +291,22 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                                                ""))]  # 미래온페이는: the name without its particle
             if name not in _NOT_COMPANY_KO and any(i in proper for i in range(m.start("name"), m.start("name") + len(name))):
                 add(name, aliases.get(name, (name,))[0], "company", m.start("name"), name in aliases)
+    if proper is not None:
+        from .people import PLACES_KO  # people imports this module
+
+        for m in _ROLE_AFTER_KO.finditer(body):
+            word = _WORD_BEFORE_KO.search(body, max(0, m.start() - 15), m.start())
+            if word is None or (len(word.group()) < 5 and not m.group("org_only")):
+                continue
+            name, start = word.group(), word.start()
+            if (name in PLACES_KO or name in NOT_ORGANIZATIONS or name in GENERIC_KO
+                    or not all(i in proper for i in range(start, start + len(name)))):
+                continue
+            at = body.find(name)
+            while at >= 0:  # the name wherever it stands as a word (라피더스는, 라피더스와)
+                if not re.match(r"[가-힣A-Za-z0-9&]", body[at - 1:at]) and _KO_NAME_END_RE.match(body, at + len(name)):
+                    add(name, aliases.get(name, (name,))[0], "company", at, name in aliases)
+                at = body.find(name, at + len(name))
     for m in _CLASSIFIED_EN.finditer(body):
         group = "name" if m.group("name") else "head"
         name, start = m.group(group), m.start(group)

@@ -358,6 +358,9 @@ def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dic
     return typed[-1] if typed else None
 
 
+_KO_EARLIER_SUBJECT = re.compile(r"[가-힣](?:은|는|이|가|도)[\s,]|[\"“”「」]")
+
+
 def _org_at_offset(orgs: list[dict], offset: int) -> bool:
     return any(o["start"] <= offset < o["end"] for o in orgs)
 
@@ -376,9 +379,19 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
         if earlier:  # "The company said the plant would open": the company the story is about
             return _story_organization(earlier)
     for o in orgs:
-        if not start <= o["start"] < end or (o["start"] - start > 12 and language == "ko"):
+        if not start <= o["start"] < end:
             continue
+        # "전국민주노동조합총연맹(민주노총)은": the short name in brackets stands between the name and its particle
         after = body[o["end"]:o["end"] + 4].lstrip(")")
+        if after.lstrip(" ")[:1] == "(":
+            after = re.sub(r"^\s?\([^()\"“”]{1,20}\)", "", body[o["end"]:o["end"] + 26])[:4]
+        if o["start"] - start > 12 and language == "ko" and not (
+                after[:1] and after[0] in _SUBJECT_PARTICLES and after[1:2] in (" ", ",")
+                and body[o["start"] - 1:o["start"]] != "(" and not _KO_EARLIER_SUBJECT.search(body, start, o["start"])):
+            # far into the sentence, an organization is its subject only when nothing before it is one: "지난해부터
+            # 로봇을 시범 운영해 온 CJ대한통운은 "…"", "반도체 스타트업 스텔라랩스가 …했다고 밝혔다"; not a party in
+            # brackets after a name ("강민철 의원(국민의힘)은": the person speaks)
+            continue
         if language == "ko" and re.match(r"\s?측(?:은|는|이|도)", after):  # "LG유플러스 측은"
             return o
         if language == "ko" and re.match(r"\s[가-힣A-Za-z0-9]{1,10}(?:\([^)]{0,30}\))?(?:은|는|이|가|도)\s",
