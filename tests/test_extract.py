@@ -632,3 +632,14 @@ def test_korean_organization_speaker_after_a_long_modifier_or_its_short_name():
     assert speakers["작업 속도가 20% 빨라졌다"] == ("LG Uplus", True)
     assert speakers["현장의 유연성을 살리는 조치"][1]
     assert speakers["형평성을 따져봐야 한다"] == ("박지훈", False)
+
+
+def test_english_organization_after_a_kind_of_company_or_a_job_at_it():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nPrices fell 20%, according to shipping consultancy Tidewell. "
+                "Oslo-based publisher Fernhill Books will print it. \"It works,\" said Cho Min-ah, a lawyer at Lark & Reed. "
+                "Park Ji-su, policy director at the Korea Fintech Forum, agreed. Nam Ho-jin, a fellow at the Center for "
+                "Policy Studies, disagreed. Olvane Metals, a 30-employee maker of steel casings, hired more. The chipmaker "
+                "Monday said it would wait.\n" + "Markets were mixed on the day. " * 3)
+    names = {o["surface"] for o in en["organizations"]}
+    assert {"Tidewell", "Fernhill Books", "Lark & Reed", "Korea Fintech Forum", "Olvane Metals"} <= names
+    assert not {"Center", "Monday", "Cho Min-ah", "Oslo"} & names

@@ -207,9 +207,22 @@ _CLASSIFIED_KO = re.compile(r"(?<![가-힣])(?:업체|기업|회사|스타트업
 # "chief executive of Lumenfold"
 _CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}), (?:a|an) (?:[\w$.,%-]+ ){0,6}?"
                             r"(?:startup|start-up|company|firm|chipmaker|automaker|carmaker|manufacturer|supplier|lender|"
-                            r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|developer of [\w -]{0,40}software)\b"
+                            r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|maker|producer|publisher|developer of [\w -]{0,40}software)\b"
                             r"|\b(?:chief executive|CEO|founder|co-founder) of (?P<head>[A-Z][\w&'-]+"
                             r"(?: (?:&|[A-Z][\w&'-]+)){0,3})\b")
+# "shipping consultancy Drewry", "London-based publisher Pinecone Press", "a lawyer at Shin & Kim", "policy director
+# at the Korea Startup Forum": a kind of company before the name, or a job at it
+_NAME_EN = r"[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}"
+_KIND_BEFORE_EN = re.compile(rf"\b(?:startup|start-up|chipmaker|automaker|carmaker|maker|consultancy|publisher|distributor|"
+                             rf"lender|insurer|retailer|shipbuilder|conglomerate|brokerage|law firm|asset manager|[A-Z][a-z]+-based) "
+                             rf"(?P<name>{_NAME_EN})"
+                             rf"|\b(?:director|lawyer|attorney|analyst|economist|researcher|strategist|fellow|partner|"
+                             rf"executive|engineer|spokesperson|spokesman|spokeswoman) (?:at|for) (?:the )?(?P<at>{_NAME_EN})")
+_NAME_GOES_ON_EN = re.compile(r" (?:for|of|on|and) (?:the )?[A-Z]")  # "Center for Strategic and International Studies"
+_NOT_NAME_EN = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                          r"June|July|August|September|October|November|December|Chairman|Chief|CEO|President|Vice|"
+                          r"Director|Executive|Head|Founder|Mr|Ms|Mrs|Dr)\b|^(?:South Korea|Korea|Seoul|Busan|Tokyo|"
+                          r"Beijing|Washington|London|Paris|New York|Europe|Asia|China|Japan|America)$")
 # "라피더스 본사", "스튜디오해담 관계자", "정현철 대전하나시티즌 대표": a proper noun (kiwi NNP, so not 병원 or 업계)
 # right before a word only an organization has is an organization; four letters at least, as three or fewer are
 # mostly people (윤석열 측, A씨 측) and countries. Before a title a person also has (대표, 사장, CEO) it takes five, as
@@ -307,11 +320,12 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 if not re.match(r"[가-힣A-Za-z0-9&]", body[at - 1:at]) and _KO_NAME_END_RE.match(body, at + len(name)):
                     add(name, aliases.get(name, (name,))[0], "company", at, name in aliases)
                 at = body.find(name, at + len(name))
-    for m in _CLASSIFIED_EN.finditer(body):
-        group = "name" if m.group("name") else "head"
+    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body)]:
+        group = next(g for g in ("name", "head", "at") if m.groupdict().get(g))
         name, start = m.group(group), m.start(group)
-        if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS:
-            continue  # "The firm, a …"; "Kang Tae-oh, a …" is a person's romanized name
+        if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS \
+                or (m.re is _KIND_BEFORE_EN and (_NOT_NAME_EN.match(name) or _NAME_GOES_ON_EN.match(body, m.end()))):
+            continue  # "The firm, a …"; "Kang Tae-oh, a …" is a person's romanized name; "maker Monday said"
         for again in re.finditer(rf"(?<![\w&'-]){re.escape(name)}(?![\w&-])", body):
             add(name, _en_canonical(name, aliases), "company", again.start(), name in aliases)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
