@@ -643,3 +643,12 @@ def test_english_organization_after_a_kind_of_company_or_a_job_at_it():
     names = {o["surface"] for o in en["organizations"]}
     assert {"Tidewell", "Fernhill Books", "Lark & Reed", "Korea Fintech Forum", "Olvane Metals"} <= names
     assert not {"Center", "Monday", "Cho Min-ah", "Oslo"} & names
+
+
+def test_english_organization_set_off_by_commas_speaks():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nIn a statement, the label's parent company, Corvane Holdings, "
+                "said: \"We will appeal the ruling.\"\nAhn Tae-ho, chief executive of Corvane Holdings, said: \"We are calm.\"\n"
+                + "Markets were mixed on the day. " * 3)
+    speakers = {q["text"]: (q["speaker"], q["speaker_is_organization"]) for q in en["quotes"]}
+    assert speakers["We will appeal the ruling."] == ("Corvane Holdings", True)
+    assert speakers["We are calm."] == ("Ahn Tae-ho", False)

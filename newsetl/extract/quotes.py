@@ -409,6 +409,14 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
                                          rf"(?:,\s[^,\"“”]{{1,90}},)?\s+(?:{_EN_SPEECH}|has said|announced|warned)",
                                          body[o["end"]:min(end, o["end"] + 130)]):
             return o
+        # "the agency's parent company, Halo Holdings, said": the organization set off by commas is the subject;
+        # not "Ahn, chief executive of Nexar, said" (the person speaks)
+        if language == "en" and body[o["start"] - 2:o["start"]] == ", " and \
+                re.match(rf",\s+(?:{_EN_SPEECH}|announced|warned)\b", body[o["end"]:min(end, o["end"] + 30)]) and \
+                not re.search(r"\b(?:of|at|for|with|from|by|and|or)\s*,?\s*$", body[max(start, o["start"] - 12):o["start"]]) and \
+                not re.search(r"\b(?:chief|executive|president|chairman|director|head|founder|CEO|minister|lawyer|analyst|"
+                              r"spokesperson|spokesman|spokeswoman)\b", body[start:o["start"]]):
+            return o
     if language == "ko" and (local := _KO_LOCAL_GOVERNMENT.match(body, start, end)) and \
             not re.search(r"(?:도시|선거구|지역구|자치구|출입구|비상구|돌파구|창구)$", local.group("name")) and \
             local.group("stem") not in _GENERIC_STEMS_KO and not _org_at_offset(orgs, local.start("name")):
