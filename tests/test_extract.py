@@ -652,3 +652,12 @@ def test_english_organization_set_off_by_commas_speaks():
     speakers = {q["text"]: (q["speaker"], q["speaker_is_organization"]) for q in en["quotes"]}
     assert speakers["We will appeal the ruling."] == ("Corvane Holdings", True)
     assert speakers["We are calm."] == ("Ahn Tae-ho", False)
+
+
+def test_korean_abbreviation_in_brackets_after_an_organization():
+    ko = _facts("노동\n입력 2025.06.18 10:00\n전국해운노동조합총연맹(해운노총)은 파업을 예고했다. 해운노총은 \"협상은 끝났다\"고 "
+                "밝혔다. 한빛해운노동조합(가칭)도 참여한다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    shorts = [o for o in ko["organizations"] if o["surface"] == "해운노총"]
+    assert len(shorts) == 2 and {o["canonical"] for o in shorts} == {"전국해운노동조합총연맹"}
+    assert "가칭" not in {o["surface"] for o in ko["organizations"]}
+    assert {q["speaker"] for q in ko["quotes"] if q["text"] == "협상은 끝났다"} == {"전국해운노동조합총연맹"}

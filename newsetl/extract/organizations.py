@@ -333,6 +333,18 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         before = next((x for x in mentions if x["end"] == m.start()), None)
         if before and m.group("acro") not in NOT_ORGANIZATIONS:
             add(m.group("acro"), before["canonical"], before["type"], m.start("acro"), before["from_alias_table"])
+    # "전국민주노동조합총연맹(민주노총)": a Korean short name in brackets whose letters the name before it has in that
+    # order is its abbreviation, here and wherever it stands as a word later (민주노총은)
+    for m in re.finditer(r"\((?P<short>[가-힣]{2,6})\)", body):
+        before = next((x for x in mentions if x["end"] == m.start()), None)
+        short = m.group("short")
+        if before is None or short == before["surface"] or not re.search(".*".join(map(re.escape, short)), before["surface"]):
+            continue
+        at = m.start("short")
+        while at >= 0:
+            if not re.match(r"[가-힣A-Za-z0-9&]", body[at - 1:at]) and _KO_NAME_END_RE.match(body, at + len(short)):
+                add(short, before["canonical"], before["type"], at, before["from_alias_table"])
+            at = body.find(short, at + len(short))
     return _same_organization_shortened(sorted(mentions, key=lambda x: x["start"]))
 
 
