@@ -188,7 +188,7 @@ def main(n: int, new: int | None, workers: int, out_path: Path, base: Path, seed
         corpus.generate(base / "landing", new, seed=seed, start=n + small)
         third = night(3, base, env, workers)
         items3, size3 = _night_input(third["folder"])
-        results["growth_night"] = {"items": items3, "bytes": size3, "warehouse_articles_before": n + small,
+        results["growth_night"] = {"items": items3, "bytes": size3, "warehouse_items_before": n + small,
                                    "stages": _stage_rows(third["stages"], items3, size3),
                                    "night_seconds": round(sum(s["seconds"] for s in third["stages"].values()), 3)}
 
@@ -246,7 +246,7 @@ def table(results: dict) -> str:
     if "growth_night" in results:
         g = results["growth_night"]
         estimate = g.get("end_to_end_estimate_seconds")
-        lines.append(f"growth night: {g['items']} new items into {g['warehouse_articles_before']}: stages "
+        lines.append(f"growth night: {g['items']} new items into a warehouse of {g['warehouse_items_before']} items: stages "
                      f"{g['night_seconds']:.1f} s" + (f", with Airflow's overhead {estimate:.1f} s" if estimate else ""))
     if "airflow" in results:
         a = results["airflow"]
