@@ -661,3 +661,18 @@ def test_korean_abbreviation_in_brackets_after_an_organization():
     assert len(shorts) == 2 and {o["canonical"] for o in shorts} == {"전국해운노동조합총연맹"}
     assert "가칭" not in {o["surface"] for o in ko["organizations"]}
     assert {q["speaker"] for q in ko["quotes"] if q["text"] == "협상은 끝났다"} == {"전국해운노동조합총연맹"}
+
+
+def test_an_alias_is_not_found_inside_a_longer_name():
+    """A short alias that starts a longer name is not that name's organization: Latin letters joined to Hangul
+    ("KDB산업은행", "LG화학") or Hangul joined to Latin letters ("대구FC") make one longer word, and an English
+    alias before more words of a name ("Lotte Entertainment") starts another organization's name; with a
+    particle, a possessive or a full stop after it, the alias stands alone."""
+    aliases = {"HBX": ("Hanbit Exchange", "company"), "청운": ("Cheongun Group", "company"),
+               "Halo": ("Halo Group", "company")}
+    ko = find_organizations("HBX한빛은행과 청운FC가 손잡았다. HBX는 청운의 지분을 샀다.", aliases)
+    assert [(o["surface"], o["canonical"]) for o in ko] == [("HBX한빛은행", "HBX한빛은행"), ("HBX", "Hanbit Exchange"),
+                                                            ("청운", "Cheongun Group")]
+    en = find_organizations("Halo Pictures Inc. said Halo's film will open. Shares of Halo. Sunrise Bank fell.", aliases)
+    assert [(o["surface"], o["canonical"]) for o in en][:3] == [
+        ("Halo Pictures Inc.", "Halo Pictures"), ("Halo", "Halo Group"), ("Halo", "Halo Group")]

@@ -145,10 +145,15 @@ def find_aliases(body: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[i
                 continue
             after = body[i + length:i + length + 1]
             if re.search(r"[A-Za-z0-9]$", alias):
-                if after and re.match(r"[A-Za-z0-9]", after):
+                # "KT" is not in "KTOA"; nor is "KDB" in "KDB산업은행" or "LG" in "LG화학": a Latin name joined to
+                # Hangul is the start of a longer Korean name, unless a particle follows ("KT는", "LG의") or the
+                # broadcaster's news ("MBC뉴스")
+                if after and (re.match(r"[A-Za-z0-9]", after)
+                              or ("가" <= after <= "힣" and not _KO_NAME_END_RE.match(body, i + length)
+                                  and not body.startswith("뉴스", i + length))):
                     continue
-            elif not _KO_NAME_END_RE.match(body, i + length):
-                continue
+            elif not _KO_NAME_END_RE.match(body, i + length) or re.match(r"[A-Za-z]", after):
+                continue  # "대구" is not in 대구FC: Latin letters joined to a Korean name make a longer name
             found.append((i, alias))
             resume = i + length
             break
@@ -235,39 +240,15 @@ _NOT_COMPANY_KO = {"관계자", "대표", "임직원", "직원", "관계", "대�
                    "측", "중", "간", "등", "다수", "상당수", "대부분", "일부"}
 
 
-def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None,
-                       proper: set[int] | None = None) -> list[OrganizationMention]:
-    """proper: offsets kiwi tags as proper nouns; with them, a name after a kind of company is found too."""
-    aliases = aliases if aliases is not None else alias_table()
-    mentions: list[OrganizationMention] = []
-    taken: set[int] = set()
+# what makes a longer name of an alias: more words of a name ("Lotte| Entertainment"), not a possessive or the
+# next sentence ("National Assembly|'s Special Committee", "Korea Exchange|. Samsung Electronics")
+_NAME_CONTINUES_EN = re.compile(r"(?: (?:[A-Z][\w&-]*|&|of|for|on|the))+\.?")
 
-    def add(surface: str, canonical: str, kind: str, start: int, from_table: bool) -> None:
-        end = start + len(surface)
-        if surface in NOT_ORGANIZATIONS or (not from_table and (surface in GENERIC_KO or re.search(
-                r"(?:사업그룹|사업부|사업본부)$", surface))) or taken.intersection(range(start, end)):
-            return
-        taken.update(range(start, end))
-        mentions.append(OrganizationMention(surface=surface, canonical=canonical, type=kind,
-                                            start=start, end=end, from_alias_table=from_table))
 
-    for start, alias in find_aliases(body, aliases):
-        canonical, kind = aliases[alias]
-        add(alias, canonical, kind, start, True)
-    for m in _KO_ORG.finditer(body):
-        name = m.group("name")
-        kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
-        if name.endswith("공사") and body.startswith("장", m.end("name")):
-            continue  # 아파트공사장: a construction site
-        if len(name) > len(next(s for s, _ in SUFFIX_TYPES if name.endswith(s))):
-            add(name, _ko_local_canonical(name, aliases), kind, m.start("name"), False)
-    for m in _KO_LEGAL_FORM.finditer(body):
-        # "법무법인 새온", "사단법인 한국소비자연맹": the legal form names an organization no table knows
-        name = m.group("name")
-        particle = next((x for x in _PARTICLES_KO if name.endswith(x) and len(name) - len(x) >= 2), "")
-        surface = m.group()[:len(m.group()) - len(particle)]
-        kind = "company" if m.group("form") in ("법무법인", "회계법인", "주식회사") else "association"
-        add(surface, surface, kind, m.start(), False)
+def _english_names(body: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[str, int, str, str]]:
+    """(name, start, type, canonical) of every English name ending like an organization ("Lotte Entertainment",
+    "Ministry of Trade, Industry and Energy")."""
+    names = []
     for m in _EN_ORG.finditer(body):
         group = "name" if m.group("name") else "ministry"
         name, start = m.group(group), m.start(group)
@@ -284,7 +265,50 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         if " " not in name and group == "name" and not name.endswith((".", "Electronics", "Securities")):
             continue  # a lone "Union" or "Court": a word, not a name
         kind = "government" if group == "ministry" else _en_type(name)
-        add(name, _en_canonical(name, aliases), kind, start, False)
+        names.append((name, start, kind, _en_canonical(name, aliases)))
+    return names
+
+
+def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = None,
+                       proper: set[int] | None = None) -> list[OrganizationMention]:
+    """proper: offsets kiwi tags as proper nouns; with them, a name after a kind of company is found too."""
+    aliases = aliases if aliases is not None else alias_table()
+    mentions: list[OrganizationMention] = []
+    taken: set[int] = set()
+
+    def add(surface: str, canonical: str, kind: str, start: int, from_table: bool) -> None:
+        end = start + len(surface)
+        if surface in NOT_ORGANIZATIONS or (not from_table and (surface in GENERIC_KO or re.search(
+                r"(?:사업그룹|사업부|사업본부)$", surface))) or taken.intersection(range(start, end)):
+            return
+        taken.update(range(start, end))
+        mentions.append(OrganizationMention(surface=surface, canonical=canonical, type=kind,
+                                            start=start, end=end, from_alias_table=from_table))
+
+    english = _english_names(body, aliases)
+    longer_english = {start: (name, canonical) for name, start, _, canonical in english}
+    for start, alias in find_aliases(body, aliases):
+        canonical, kind = aliases[alias]
+        longer = longer_english.get(start)
+        if longer and longer[1] != canonical and _NAME_CONTINUES_EN.fullmatch(longer[0], len(alias)):
+            continue  # "Lotte Entertainment" is not Lotte: the alias starts a longer name of another organization
+        add(alias, canonical, kind, start, True)
+    for m in _KO_ORG.finditer(body):
+        name = m.group("name")
+        kind = next(t for s, t in SUFFIX_TYPES if name.endswith(s))
+        if name.endswith("공사") and body.startswith("장", m.end("name")):
+            continue  # 아파트공사장: a construction site
+        if len(name) > len(next(s for s, _ in SUFFIX_TYPES if name.endswith(s))):
+            add(name, _ko_local_canonical(name, aliases), kind, m.start("name"), False)
+    for m in _KO_LEGAL_FORM.finditer(body):
+        # "법무법인 새온", "사단법인 한국소비자연맹": the legal form names an organization no table knows
+        name = m.group("name")
+        particle = next((x for x in _PARTICLES_KO if name.endswith(x) and len(name) - len(x) >= 2), "")
+        surface = m.group()[:len(m.group()) - len(particle)]
+        kind = "company" if m.group("form") in ("법무법인", "회계법인", "주식회사") else "association"
+        add(surface, surface, kind, m.start(), False)
+    for name, start, kind, canonical in english:
+        add(name, canonical, kind, start, False)
     for m in list(mentions):
         # "Arcadia Silicon Inc. … Arcadia Silicon said": the name again without its legal form
         short = _LEGAL_FORM_EN.sub("", m["surface"])
