@@ -129,15 +129,36 @@ def cmd_eval(args) -> int:
 
     result = evaluate(Path(args.gold), load().timezone, args.language)
     print(format_table(result))
+    shown = result  # whose misses --misses prints; the baseline and --json stay the unperturbed scores
+    if args.perturb is not None:
+        from .evaluate import format_perturbed
+        from .perturb import PERTURBATIONS
+
+        kinds = args.perturbation or list(PERTURBATIONS)
+        runs = {kind: (kind,) for kind in kinds} | ({"all": tuple(kinds)} if len(kinds) > 1 else {})
+        perturbed = {name: evaluate(Path(args.gold), load().timezone, args.language, run, args.perturb)
+                     for name, run in runs.items()}
+        print(f"\nperturbed with seed {args.perturb} (each class alone, then all together):")
+        print(format_perturbed(result, perturbed))
+        if args.misses:
+            shown = perturbed["all" if "all" in perturbed else kinds[0]]
+            print("misses of the perturbed run:")
     if args.misses:
-        for name, score in result["scores"].items():
+        for name, score in shown["scores"].items():
             for kind, items in (("missed", score.misses), ("spurious", score.spurious)):
                 for line in items:
                     print(f"  {name} {kind}: {line}")
     if args.json:
         out = {"summary": summary(result), **{f"{k}_misses": v.misses for k, v in result["scores"].items()}}
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1))
-    if args.update_baseline and not args.language:
+    if args.update_baseline and not args.language and args.perturb is not None:
+        # the floor tests/test_robustness.py holds the perturbed scores to: all perturbations at once, this seed
+        baseline = Path(args.gold) / "baseline-perturbed.json"
+        floor = {"seed": args.perturb, "perturbations": list(runs["all" if "all" in runs else kinds[0]]),
+                 **summary(perturbed["all" if "all" in perturbed else kinds[0]])}
+        baseline.write_text(json.dumps(floor, ensure_ascii=False, indent=1) + "\n")
+        print(f"baseline written: {baseline}")
+    elif args.update_baseline and not args.language:
         baseline = Path(args.gold) / "baseline.json"
         baseline.write_text(json.dumps(summary(result), ensure_ascii=False, indent=1) + "\n")
         print(f"baseline written: {baseline}")
@@ -258,8 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="also write the scores and the misses to this file")
     p.add_argument("--language", choices=["ko", "en"], help="score only the articles in this language")
     p.add_argument("--misses", action="store_true", help="print what was missed or spurious, per metric")
+    p.add_argument("--perturb", type=int, metavar="SEED",
+                   help="also score the gold rewritten by meaning-preserving perturbations (newsetl/perturb.py)")
+    p.add_argument("--perturbation", action="append", choices=["people", "organizations", "quote_marks", "verbs"],
+                   help="with --perturb: only this perturbation (repeatable; default all four)")
     p.add_argument("--update-baseline", action="store_true",
-                   help="write the scores to <gold>/baseline.json, the floor tests/test_eval.py holds them to")
+                   help="write the scores to <gold>/baseline.json, the floor tests/test_eval.py holds them to "
+                        "(with --perturb: the perturbed scores to <gold>/baseline-perturbed.json, tests/test_robustness.py)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)

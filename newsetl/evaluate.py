@@ -20,6 +20,7 @@ Matching:
 from __future__ import annotations
 
 import json
+import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from .clean import clean_item
 from .extract import extract_article
 from .extract.organizations import alias_table
 from .ingest import transient_item
+from .perturb import perturb
 
 _FOLD = re.compile(r"[\s\"'“”‘’「」『』.,!?…]+")
 
@@ -128,8 +130,13 @@ def article_for(gold: dict, gold_file: Path) -> Path:
     return gold_file.parent / "articles" / gold_file.name.replace(".gold.json", ".ko.txt")
 
 
-def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | None = None) -> dict:
-    """Clean + extract every gold article and score it; returns the scores and the readable misses."""
+def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | None = None,
+             perturbations: tuple[str, ...] = (), seed: int = 0) -> dict:
+    """Clean + extract every gold article and score it; returns the scores and the readable misses.
+
+    With ``perturbations`` (names from ``newsetl.perturb.PERTURBATIONS``) each article and its gold are first
+    rewritten the same way, the choices drawn from ``seed`` and the article's name.
+    """
     aliases = alias_table()
     scores = {name: Score() for name in ("quotes", "quotes_with_speaker", "direct_quotes_with_speaker",
                                          "organization_mentions", "organizations", "people", "events")}
@@ -140,6 +147,9 @@ def evaluate(gold_folder: Path, timezone: str = "Asia/Seoul", language: str | No
             continue
         source = article_for(gold, gold_file)
         data = source.read_bytes()
+        if perturbations:
+            text, gold = perturb(data.decode("utf-8"), gold, perturbations, random.Random(f"{seed}:{gold_file.name}"))
+            data = text.encode("utf-8")
         item = transient_item(data, "gold", str(source))
         cleaned, rejected = clean_item(item, data, timezone, 50_000_000)
         if rejected or len(cleaned) != 1:
@@ -185,4 +195,18 @@ def format_table(result: dict) -> str:
              f"{'':30} {'precision':>9} {'recall':>7} {'F1':>6} {'predicted':>9} {'gold':>5}"]
     for name, s in result["scores"].items():
         lines.append(f"{name:30} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.predicted:9d} {s.gold:5d}")
+    return "\n".join(lines)
+
+
+def format_perturbed(base: dict, perturbed: dict[str, dict]) -> str:
+    """Precision / recall / F1 per metric: unperturbed, then under each perturbation with its change in F1."""
+    names = list(perturbed)
+    lines = [f"{'':28} {'unperturbed':>17}" + "".join(f" {n:>24}" for n in names),
+             f"{'':28} {'P     R     F1':>17}" + "".join(f" {'P     R     F1   dF1':>24}" for _ in names)]
+    for metric, s in base["scores"].items():
+        row = f"{metric:28} {s.precision:5.3f} {s.recall:5.3f} {s.f1:5.3f}"
+        for name in names:
+            p = perturbed[name]["scores"][metric]
+            row += f"   {p.precision:5.3f} {p.recall:5.3f} {p.f1:5.3f} {p.f1 - s.f1:+5.3f}"
+        lines.append(row)
     return "\n".join(lines)
