@@ -18,18 +18,28 @@ WEEKDAYS_KO = "월화수목금토일"
 _KO = re.compile(
     r"(?P<today>이날|오늘)|(?P<yesterday>전날|어제)|(?P<tomorrow>내일|다음날)"
     r"|(?:(?:(?P<y>20\d{2})년|(?P<ry>지난해|작년|올해|내년))\s*)?"
-    r"(?:(?P<rel>지난\s?달|이달|이번\s?달|다음\s?달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
+    r"(?:(?P<rel>지난\s?달|이달|이번\s?달|다음\s?달|내달)\s*|(?P<m>\d{1,2})월\s*)?(?:(?<![가-힣])(?P<fwd>오는)\s*)?(?P<d>\d{1,2})일"
 )
 _EN = re.compile(
     r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b"
     r"|\b(?P<last>last|this|next)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<d>\d{1,2})(?:,? (?P<y>20\d{2}))?\b"
+    r"|\b(?P<earlier>[Ee]arlier (?:in the day|today))\b"
 )
+# "3박 4일간", "4일 만에", "사흘째" are lengths of time, not days of the month
+_DURATION_KO = re.compile(r"\s?(?:간|째|동안|만에|연속)")
 
 
 # A sentence about what is still to come: its bare weekday is the coming one
-_FUTURE_EN = re.compile(r"\b(?:will|is (?:scheduled|set|due|expected) to|are (?:scheduled|set|due|expected) to|plans? to|"
-                        r"upcoming|later this week)\b")
+_FUTURE_EN = re.compile(r"\b(?:will|would|(?:scheduled|set|expected) to|(?:is|are) due to|plans? to|"
+                        r"upcoming|later this week|be held)\b")
+
+
+def _future_before(text: str, start: int) -> bool:
+    """Whether the words before a date speak of what is to come: news puts the verb before its date, so "signed
+    an MOU on Monday, under which the province will offer …" is past and "would hold a meeting on Saturday" is not."""
+    before = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text[:start])  # a quotation's tense is the speaker's
+    return bool(_FUTURE_EN.search(before))
 
 
 def _shift_month(d: date, months: int) -> tuple[int, int]:
@@ -83,7 +93,7 @@ def resolve_ko(match: re.Match, published: date) -> date | None:
 
 def resolve_en(match: re.Match, published: date, future: bool = False) -> date | None:
     g = match.groupdict()
-    if g["today"]:
+    if g["today"] or g["earlier"]:
         return published
     if g["yesterday"]:
         return published - timedelta(days=1)
@@ -98,7 +108,11 @@ def resolve_en(match: re.Match, published: date, future: bool = False) -> date |
             return published + timedelta(days=(target - published.weekday()) % 7)
         return published - timedelta(days=back)  # "on Tuesday" in news: the most recent one
     month = MONTHS[g["mon"].lower()]
-    return _safe(int(g["y"]), month, int(g["d"])) if g["y"] else _nearest_year(published, month, int(g["d"]))
+    if g["y"]:
+        return _safe(int(g["y"]), month, int(g["d"]))
+    if future:  # "a referendum to be held alongside the June 3 local elections", written in November: next June
+        return next(d for d in (_safe(published.year + k, month, int(g["d"])) for k in (0, 1, 2)) if d and d >= published)
+    return _nearest_year(published, month, int(g["d"]))
 
 
 def find_dates(text: str, language: str, published: date | None) -> list[tuple[date, int, int, str]]:
@@ -107,11 +121,13 @@ def find_dates(text: str, language: str, published: date | None) -> list[tuple[d
         return []
     pattern, resolve = (_KO, resolve_ko) if language == "ko" else (_EN, resolve_en)
     found = []
-    future = language == "en" and bool(_FUTURE_EN.search(text))
     for m in pattern.finditer(text):
-        if language == "ko" and m.group("d") and re.match(r"\d", text[m.end():m.end() + 1] or " "):
+        if language == "ko" and m.group("d") and (re.match(r"\d", text[m.end():m.end() + 1] or " ")
+                                                  or _DURATION_KO.match(text, m.end())
+                                                  or re.search(r"\d박\s?$", text[:m.start()])):
             continue
-        value = resolve_en(m, published, future) if language == "en" else resolve(m, published)
+        value = resolve_en(m, published, _future_before(text, m.start())) if language == "en" \
+            else resolve(m, published)
         if value:
             found.append((value, m.start(), m.end(), m.group()))
     return found

@@ -14,26 +14,44 @@ from .text import sentence_spans
 # Order matters: the first type whose trigger appears in a sentence wins.
 TRIGGERS: list[tuple[str, str, str]] = [
     ("keynote", r"기조연설", r"\bkeynote"),
-    ("conference", r"콘퍼런스|컨퍼런스|포럼|박람회|전시회|세미나", r"\bconference\b|\bforum\b|\bexpo\b|\btrade show\b"),
-    ("summit", r"정상회의|정상회담|서밋", r"\bsummit\b"),
+    # a conference call is an earnings call and a press conference an announcement, not a gathering
+    ("conference", r"콘퍼런스(?!콜)|컨퍼런스(?!콜)|포럼|박람회|전시회|세미나|토론회",
+     r"(?<!press )(?<!news )\bconference\b(?! call)|\bforum\b|\bexpo\b|\btrade show\b|\bbusiness summit\b"),
+    # "양국 정상은 … 소인수 회담과 확대 회담을": talks between heads of state are a summit
+    ("summit", r"정상회의|정상회담|서밋|정상(?:은|이|들|끼리|간)?\s[^.]{0,40}?회담", r"\bsummit\b"),
     ("acquisition", r"인수(?:했|한|하기로|를)|합병", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
-    ("partnership", r"파트너십|동맹|제휴|협력 관계", r"\bpartnership\b|\balliance\b|\bteam(?:ed|s)? up\b"),
+    # an MOU "for cooperation" or "for joint development" is a partnership; other MOUs are agreements
+    ("partnership", r"파트너십|동맹|제휴|협력 관계|(?:협력|공동 ?개발)[^.]{0,40}?(?:업무협약|협약|MOU|양해각서)",
+     r"\b(?:signed|formed|forged|struck|entered into|announced|agreed)\b[^.]{0,40}\bpartnership\b|"
+     r"\bpartnership (?:agreement|deal)\b|\balliance\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b"),
     ("agreement", r"협약|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
     ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입", r"\binvest(?:s|ed|ing|ment)?\b"),
-    ("product_launch", r"출시|선보였|공개했|론칭", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
-    ("election", r"선거|총선|대선|경선|보궐선거", r"\belection\b|\bprimary\b|\bby-election\b"),
-    ("meeting", r"회의|회담|면담|간담회|의원총회|의총|청문회|회동|통화했|만났다|만나", r"\bmet\b|\bmeeting\b|\bmeets\b|"
-     r"\btalks\b|\bhearing\b|\bsession\b"),
+    ("earnings", r"영업이익|순이익|실적 발표|실적 설명회|매출액|콘퍼런스콜|컨퍼런스콜",
+     r"\bearnings\b|\bquarterly (?:profit|revenue)\b|\bconference call\b"),
+    # a press conference or briefing is how an announcement is made ("기자간담회를 열고 … 공개했다")
+    ("announcement", r"기자간담회|기자회견|브리핑", r"\bpress conference\b|\bnews conference\b|\bbriefing\b"),
+    ("product_launch", r"출시|선보였|공개했|론칭|처음 공개|첫 공개|첫선", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
+    ("election", r"선거|총선|대선|경선|보궐선거", r"\belections?\b|\bprimary\b|\bby-elections?\b"),
+    # "위원회의 추계" is the committee's estimate, not a 회의; meeting reporters (기자들과 만나) is no event
+    ("meeting", r"(?<!위원)회의|회담|면담|(?<!기자)간담회|의원총회|의총|청문회|회동|통화했|(?<!기자들과 )(?:만났다|만나)",
+     r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b"),
     ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
-    ("earnings", r"영업이익|실적 발표|매출액", r"\bearnings\b|\bquarterly (?:profit|revenue)\b"),
-    ("policy", r"정책|대책|규제안|시행(?:한다|된다|키로|하기로|에 들어간다)|부터 (?:시행|적용)|적용된다|적용하기로|도입(?:한다|하기로)",
+    # 정책관, 정책실장, 종합정책질의, 비상대책위원장: a title or a hearing, not a policy
+    ("policy", r"(?<!종합)정책(?!관|실|위|질의)|대책(?!위)|규제안|시행(?:한다|된다|키로|하기로|에 들어간다)|부터 (?:시행|적용)|적용된다|"
+     r"적용하기로|도입(?:한다|하기로)",
      r"\bpolicy\b|\bregulation\b|\btakes? effect\b|\bgoes? into effect\b|\bwill be (?:allowed|required|banned)\b|"
      r"\bpilot program\b"),
     ("lawsuit", r"소송|제소", r"\blawsuit\b|\bsued\b"),
     ("visit", r"방한|방문했|방문한다|순방|도착했", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\barriv(?:ed|es|ing)\b"),
+    # "…했다고 18일 밝혔다" reports an announcement; "KT는 이날 … 밝혔다" is a reaction, not an event
+    # a notice or press release is one too ("전날 위버스 공지를 통해 … 밝혔다")
     ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
 ]
+# A gathering named as the place of a launch ("'판교 엣지AI 서밋'에서 … 처음 공개할", "unveil the chip at its
+# developer conference") is where the launch happens: the launch is the event
+_AT_GATHERING_KO = re.compile(r"^[^.'’\"”]{0,20}['’\"”]?\s?에서")
+_AT_GATHERING_EN = re.compile(r"\bat (?:the|its|a|their)\b[^.,]{0,60}$", re.I)
 _VENUE_KO = re.compile(r"(?P<venue>(?:(?:[가-힣]+(?:시|도)|서울|부산|대구|인천|광주|대전|울산|세종|제주|경기) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
 _VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
 _NAME = re.compile(r"'(?P<a>[^'\n]{2,60})'|‘(?P<b>[^’\n]{2,60})’")
@@ -55,10 +73,47 @@ class Event(TypedDict):
 
 def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None]:
     """The event type a sentence reports, and where its trigger word is."""
+    flags = 0 if language == "ko" else re.I
     for kind, ko, en in TRIGGERS:
-        if m := re.search(ko if language == "ko" else en, sentence, flags=0 if language == "ko" else re.I):
+        if m := re.search(ko if language == "ko" else en, sentence, flags=flags):
+            if kind in ("conference", "summit"):
+                at_gathering = _AT_GATHERING_KO.match(sentence[m.end():]) if language == "ko" else \
+                    _AT_GATHERING_EN.search(sentence[:m.start()])
+                launch = next(t for t in TRIGGERS if t[0] == "product_launch")
+                if at_gathering and (found := re.search(launch[1 if language == "ko" else 2], sentence, flags=flags)):
+                    return "product_launch", found.start()
             return kind, m.start()
     return None, None
+
+
+def _all_triggers(sentence: str, language: str) -> list[tuple[str, int]]:
+    """Every trigger word in a sentence with its type, for the second event a sentence may report."""
+    flags = 0 if language == "ko" else re.I
+    return [(kind, m.start()) for kind, ko, en in TRIGGERS
+            for m in re.finditer(ko if language == "ko" else en, sentence, flags=flags)]
+
+
+# A date that ends a span or sets a deadline is no event's day: "오는 17일까지 머물며", "finalized by Feb. 27"
+_DEADLINE_KO = re.compile(r"\s?까지")
+_DEADLINE_EN = re.compile(r"\b(?:by|until|till|through|no later than)\s+$")
+# The day a statement was made, not the day of what it reports: "전날 … 체결했다고 5일 밝혔다"
+_REPORTED_KO = re.compile(r"\s?(?:밝혔다|발표했다|전했다|말했다|알렸다)")
+_REPORTED_EN = re.compile(r"\bsaid\s+(?:on\s+)?$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
+
+
+def _event_dates(sentence: str, language: str, published: date | None) -> list[tuple[date, int, int, str, bool]]:
+    """The dates in a sentence that can be an event's day, each with whether it is the day of the report."""
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
+    found = []
+    for when, s, e, surface in find_dates(sentence, language, published):
+        if any(a <= s < b for a, b in quoted):
+            continue  # a day inside a quotation belongs to the speaker's story, not to this sentence's event
+        if (_DEADLINE_KO.match(sentence, e) if language == "ko" else _DEADLINE_EN.search(sentence[:s])):
+            continue
+        reported = bool(_REPORTED_KO.match(sentence, e) if language == "ko" else _REPORTED_EN.search(sentence[:s]))
+        found.append((when, s, e, surface, reported))
+    return found
 
 
 def find_events(body: str, language: str, published: date | None, orgs: list[OrganizationMention]) -> list[Event]:
@@ -68,11 +123,14 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
         kind, at = _type_of(sentence, language)
         if not kind:
             continue
-        dates = find_dates(sentence, language, published)
+        dates = _event_dates(sentence, language, published)
+        if kind != "announcement" and any(not d[4] for d in dates):
+            # "전날 … 업무협약을 체결했다고 5일 밝혔다": the signing is the day before the report
+            dates = [d for d in dates if not d[4]]
         if not dates:
             continue  # an event we cannot date is too vague to be a fact
         # the date nearest the trigger: "said Thursday … signed Wednesday" dates the signing
-        when, _, _, surface = min(dates, key=lambda d: min(abs(d[1] - at), abs(d[2] - at)))
+        when, _, _, surface, _ = min(dates, key=lambda d: min(abs(d[1] - at), abs(d[2] - at)))
         venue = (_VENUE_KO if language == "ko" else _VENUE_EN).search(sentence)
         named = _NAME.search(sentence)
         participants = list(dict.fromkeys(o["canonical"] for o in orgs if start <= o["start"] < end and o["type"] != "media"))
@@ -82,10 +140,21 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
         events.append(Event(type=kind, name=name, date=when.isoformat(), date_text=surface, location=location,
                             participants=participants, start=start, end=end))
         held = (_HELD_KO if language == "ko" else _HELD_EN).search(sentence)
-        if held and kind in ("keynote", "meeting", "announcement", "product_launch", "agreement", "partnership"):
+        # a launch at a show is reported for the launch: the show is not the article's event
+        if held and kind in ("keynote", "meeting", "announcement", "agreement", "partnership"):
             events.append(Event(type="conference", name=held.group("name").strip(), date=when.isoformat(),
                                 date_text=surface, location=location, participants=list(participants),
                                 start=start, end=end))
+        # a second day in the sentence dates a second event, typed by the trigger nearest it: "기자간담회를 열고
+        # … 다음 달 2일 출시한다", "오는 6월 20일 임시 주주총회를 열어 … 7월 1일 출범한다"
+        others = [t for t in _all_triggers(sentence, language) if t[0] != kind]
+        for second, s, e, second_surface, _ in dates:
+            if second == when or not others:
+                continue
+            other, _ = min(others, key=lambda t: min(abs(t[1] - s), abs(t[1] - e)))
+            events.append(Event(type=other, name=f"{other.replace('_', ' ')}: {' – '.join(participants) or sentence[:40]}",
+                                date=second.isoformat(), date_text=second_surface, location=location,
+                                participants=list(participants), start=start, end=end))
     return _merge(_add_later_mentions(body, events, orgs))
 
 

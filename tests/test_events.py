@@ -1,0 +1,108 @@
+"""Event typing and dating rules, each on a sentence written for the test."""
+
+from datetime import date
+
+import pytest
+
+from newsetl.extract.dates import find_dates
+from newsetl.extract.events import find_events
+
+
+def events_of(body: str, language: str, published: date) -> set[tuple[str, str]]:
+    return {(e["type"], e["date"]) for e in find_events(body, language, published, [])}
+
+
+def test_a_length_of_time_is_no_date():
+    assert find_dates("대표단은 5박 6일간 일정을 소화했다.", "ko", date(2025, 3, 12)) == []
+    assert find_dates("협상은 9일 만에 타결됐다.", "ko", date(2025, 3, 12)) == []
+    # "전날 … 입국해 3박 4일간의 국빈 방한": the visit began the day before
+    assert events_of("총리는 전날 김해공항으로 입국해 3박 4일간의 공식 방한 일정을 시작했다.", "ko",
+                     date(2025, 3, 12)) == {("visit", "2025-03-11")}
+
+
+def test_oneun_inside_a_word_is_not_a_future_day():
+    # the "오는" that ends "카카오는" is no "오는 13일" (the coming 13th)
+    assert find_dates("카카오는 13일 신제품을 내놨다.", "ko", date(2025, 5, 20))[0][0] == date(2025, 5, 13)
+
+
+def test_a_deadline_is_no_event_day():
+    assert events_of("위원회는 오는 20일까지 회의를 이어간다.", "ko", date(2025, 3, 12)) == set()
+    assert events_of("A draft would be finalized by March 20 and unveiled to lawmakers.", "en",
+                     date(2025, 3, 12)) == set()
+
+
+def test_the_day_of_the_report_gives_way_to_the_day_of_the_event():
+    assert events_of("한빛은행은 전날 서울 본점에서 다온카드와 업무협약을 체결했다고 12일 밝혔다.", "ko",
+                     date(2025, 3, 12)) == {("agreement", "2025-03-11")}
+
+
+def test_a_day_inside_a_quotation_is_the_speakers_story():
+    assert events_of('다온서점은 이날 "전날보다 두 배 팔렸다"고 밝혔다.', "ko", date(2025, 3, 12)) == \
+        {("announcement", "2025-03-12")}
+
+
+def test_a_second_day_dates_a_second_event():
+    assert events_of("다온전자는 12일 서울 본사에서 기자간담회를 열고 새 노트북을 다음 달 2일 출시한다고 밝혔다.", "ko",
+                     date(2025, 3, 12)) == {("announcement", "2025-03-12"), ("product_launch", "2025-04-02")}
+
+
+def test_a_press_conference_is_an_announcement():
+    assert events_of("한빛건설은 12일 서울 본사에서 기자간담회를 열고 새 브랜드를 공개했다.", "ko", date(2025, 3, 12)) == \
+        {("announcement", "2025-03-12")}
+    assert events_of("The minister told a press conference in Sejong on Tuesday that rents would be capped.", "en",
+                     date(2025, 3, 12)) == {("announcement", "2025-03-11")}
+
+
+def test_talks_between_heads_of_state_are_a_summit():
+    assert events_of("두 나라 정상은 이날 서울에서 단독 회담과 확대 회담을 잇달아 가졌다.", "ko", date(2025, 3, 12)) == \
+        {("summit", "2025-03-12")}
+
+
+def test_an_mou_for_cooperation_is_a_partnership():
+    assert events_of("다온제약은 지난달 3일 한빛바이오와 신약 공동 개발을 위한 업무협약(MOU)을 맺었다.", "ko",
+                     date(2025, 3, 12)) == {("partnership", "2025-02-03")}
+    assert events_of("시는 이날 다온전자와 2천억원 규모의 투자협약을 맺었다.", "ko", date(2025, 3, 12)) == \
+        {("agreement", "2025-03-12")}
+
+
+def test_a_partnership_mentioned_is_not_a_partnership_formed():
+    assert events_of("The president urged Ottawa on Tuesday to deepen the two countries' defence partnership.", "en",
+                     date(2025, 3, 12)) == set()
+    assert events_of("Corvane said on Tuesday it had signed a partnership with Lumio to build chips.", "en",
+                     date(2025, 3, 12)) == {("partnership", "2025-03-11")}
+
+
+def test_a_launch_at_a_show_is_the_launch():
+    assert events_of("다온게임즈는 오는 20일 부산에서 열리는 '게임쇼 2030'에서 신작을 처음 공개한다.", "ko",
+                     date(2025, 3, 12)) == {("product_launch", "2025-03-20")}
+    assert events_of("Lumio plans to unveil the robot at its developer conference in Austin on May 5.", "en",
+                     date(2025, 3, 12)) == {("product_launch", "2025-05-05")}
+
+
+def test_earnings_and_their_call_are_earnings():
+    assert events_of("다온증권은 전날 공시를 통해 3분기 순이익이 20% 늘었다고 밝혔다.", "ko", date(2025, 11, 6)) == \
+        {("earnings", "2025-11-05")}
+    assert events_of("재무책임자는 전날 열린 실적 설명회(콘퍼런스콜)에서 배당을 늘리겠다고 말했다.", "ko",
+                     date(2025, 11, 6)) == {("earnings", "2025-11-05")}
+
+
+@pytest.mark.parametrize("sentence", [
+    '비상대책위원장은 지난 18일 성명을 내고 "수급추계위원회의 추계부터 공개하라"고 요구했다.',  # 대책위, 위원회의
+    '보건정책관은 이날 세종청사에서 기자들과 만나 "대화는 열려 있다"고 말했다.',  # met reporters, a title
+    "종합정책질의는 7일까지 이어진다.",
+])
+def test_words_inside_longer_words_trigger_nothing(sentence):
+    assert events_of(sentence, "ko", date(2025, 8, 21)) == set()
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the verb before the date gives its tense; a "will" after it belongs to another clause
+    ("The firm signed a supply deal with the city on Monday, under which the city will buy buses.",
+     date(2025, 6, 10), date(2025, 6, 9)),
+    ("The union said it would hold a rally on Friday.", date(2025, 6, 10), date(2025, 6, 13)),
+    ('"We will not move," he said at a briefing on Monday.', date(2025, 6, 10), date(2025, 6, 9)),
+    ("a referendum to be held alongside the June 3 local elections", date(2025, 11, 19), date(2026, 6, 3)),
+    ("Earlier in the day, the minister convened an emergency meeting.", date(2025, 6, 10), date(2025, 6, 10)),
+])
+def test_english_dates_take_the_tense_of_their_clause(text, published, expected):
+    assert find_dates(text, "en", published)[0][0] == expected
