@@ -676,3 +676,14 @@ def test_an_alias_is_not_found_inside_a_longer_name():
     en = find_organizations("Halo Pictures Inc. said Halo's film will open. Shares of Halo. Sunrise Bank fell.", aliases)
     assert [(o["surface"], o["canonical"]) for o in en][:3] == [
         ("Halo Pictures Inc.", "Halo Pictures"), ("Halo", "Halo Group"), ("Halo", "Halo Group")]
+
+
+def test_a_local_government_named_as_a_place_and_a_country_before_a_name_are_not_mentions():
+    """'경기도 안산의 공장', '세종시 아파트', '서울시청에서 브리핑': the place, not the government (which '경기도 관계자는'
+    and '서울시는' are); '미국 연방준비제도', '국회 예결위': the country or the parent body is not part of the name."""
+    found = find_organizations("경기도 평택의 공장과 세종시 아파트를 두고 서울시는 서울시청에서 브리핑을 열었다. 경기도 관계자는 "
+                               "미국 연방준비제도의 결정을 지켜본다고 했다. 국회 예결위는 충청북도 청주시에서 열렸다.")
+    assert [(o["surface"], o["canonical"]) for o in found] == [
+        ("서울시", "Seoul Metropolitan Government"), ("경기도", "Gyeonggi Provincial Government"),
+        ("연방준비제도", "Federal Reserve"), ("국회", "National Assembly"),
+        ("예결위", "National Assembly Special Committee on Budget and Accounts")]

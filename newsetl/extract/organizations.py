@@ -240,6 +240,46 @@ _NOT_COMPANY_KO = {"관계자", "대표", "임직원", "직원", "관계", "대�
                    "측", "중", "간", "등", "다수", "상당수", "대부분", "일부"}
 
 
+# "미국 연방준비제도", "일본 재무성", "국회 예결위": a country or the parent body written before a name the table knows
+# alone is not part of that name (the parent, when the table knows it, is a mention of its own)
+_DESCRIBED_KO = re.compile(r"(미국|미|일본|중국|영국|독일|프랑스|러시아|국회) ")
+# Cities and counties by the name a province's name comes before ("경기도 안산의"); without the ones that are
+# common words too (예산 'budget', 음성 'voice', 장수, 영광, 보은)
+_CITIES_KO = set("""수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 광명 광주 군포 하남 오산 이천
+    안성 의왕 양주 포천 여주 동두천 과천 구리 양평 가평 연천 춘천 원주 강릉 동해 태백 속초 삼척 홍천 횡성 영월 평창 정선
+    철원 화천 양구 인제 고성 양양 청주 충주 제천 옥천 증평 진천 괴산 단양 천안 공주 보령 아산 서산 논산 계룡 당진 금산
+    부여 서천 청양 홍성 태안 전주 군산 익산 정읍 남원 김제 완주 진안 무주 임실 순창 고창 부안 목포 여수 순천 나주 광양
+    담양 곡성 구례 고흥 화순 장흥 강진 해남 영암 무안 함평 장성 완도 진도 신안 포항 경주 김천 안동 구미 영주 영천 상주
+    문경 경산 의성 청송 영양 영덕 청도 고령 칠곡 예천 봉화 울진 울릉 창원 진주 통영 사천 김해 밀양 거제 양산 의령 함안
+    창녕 남해 하동 산청 함양 거창 합천 서귀포 강남 서초 송파 강동 마포 용산 종로 성동 광진 동대문 중랑 성북 강북 도봉
+    노원 은평 서대문 양천 강서 구로 금천 영등포 동작 관악 해운대 수영 기장 수성 달서 유성 연수 부평 계양 미추홀""".split())
+_NOT_DISTRICTS_KO = {"연구", "요구", "지구", "추구", "기구", "도구", "창구", "출구", "입구", "가구", "인구", "친구", "탐구", "청구",
+                     "복구", "강구", "촉구", "당시", "동시", "즉시", "지시", "수시", "감시", "전시", "개시", "게시", "무시"}
+_PLACE_AFTER_KO = re.compile(r" (?:(?:아파트|지역|일대|일원|소재|인근|전역|곳곳|주민|시민|도민|구민|군민)|"
+                             r"(?P<city>[가-힣]{1,4}?)(?:시|군|구)?)(?:[은는이가의에을를도]|에서|에는)?(?![가-힣])")
+_VENUE_AFTER_KO = re.compile(r"(?:에서|앞|광장|본관|별관|청사)(?![가-힣])| (?:앞|광장|본관|별관|청사|대회의실|브리핑룸)")
+
+
+def _names_a_place(body: str, start: int, alias: str, kind: str) -> bool:
+    """A local government's name that names a place, not the government: before a city or county of it
+    ("경기도 안산의", "경기도 화성시"), before a word of places and the people there ("세종시 아파트", "서울시 주민"), or its
+    hall as a venue ("서울시청에서 브리핑을 열고")."""
+    if kind != "government" or not re.search(r"[가-힣](?:도|시|군|구|청)$", alias):
+        return False
+    end = start + len(alias)
+    if alias.endswith("청"):
+        return bool(_VENUE_AFTER_KO.match(body, end))
+    after = _PLACE_AFTER_KO.match(body, end)
+    if after is None:
+        return False
+    city = after.group("city")
+    if city is None:
+        return True
+    word = re.match(r" ([가-힣]+)", body[end:]).group(1)
+    return city in _CITIES_KO or (word.endswith(("시", "군", "구")) and len(word) >= 2 and word not in _NOT_DISTRICTS_KO
+                                  and not word.endswith(("위원회", "연구")))
+
+
 # what makes a longer name of an alias: more words of a name ("Lotte| Entertainment"), not a possessive or the
 # next sentence ("National Assembly|'s Special Committee", "Korea Exchange|. Samsung Electronics")
 _NAME_CONTINUES_EN = re.compile(r"(?: (?:[A-Z][\w&-]*|&|of|for|on|the))+\.?")
@@ -292,6 +332,14 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         longer = longer_english.get(start)
         if longer and longer[1] != canonical and _NAME_CONTINUES_EN.fullmatch(longer[0], len(alias)):
             continue  # "Lotte Entertainment" is not Lotte: the alias starts a longer name of another organization
+        if _names_a_place(body, start, alias, kind):
+            taken.update(range(start, start + len(alias)))  # nor is it an organization by its suffix (시청)
+            continue
+        described = _DESCRIBED_KO.match(alias)
+        if described and aliases.get(alias[described.end():], ("",))[0] == canonical:
+            if described.group(1) in aliases:  # 국회 is a mention of its own
+                add(described.group(1), *aliases[described.group(1)], start, True)
+            alias, start = alias[described.end():], start + described.end()
         add(alias, canonical, kind, start, True)
     for m in _KO_ORG.finditer(body):
         name = m.group("name")
