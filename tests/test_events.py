@@ -1,5 +1,6 @@
 """Event typing and dating rules, each on a sentence written for the test."""
 
+import re
 from datetime import date
 
 import pytest
@@ -106,3 +107,37 @@ def test_words_inside_longer_words_trigger_nothing(sentence):
 ])
 def test_english_dates_take_the_tense_of_their_clause(text, published, expected):
     assert find_dates(text, "en", published)[0][0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    # a board or shareholders' meeting that decides
+    ("다온화학은 전날 이사회를 열고 공장 증설 안건을 의결했다고 12일 밝혔다.", date(2025, 3, 12), {("meeting", "2025-03-11")}),
+    ("두 회사는 오는 5월 20일 각각 임시 주주총회를 열어 정관 변경을 승인받는다.", date(2025, 3, 12), {("meeting", "2025-05-20")}),
+    ("The lender's board approved the sale on Monday, according to a filing.", date(2025, 3, 12), {("meeting", "2025-03-10")}),
+    # a sentence, a ruling, an injunction and the hearings of a case
+    ("서울남부지법은 12일 횡령 혐의로 기소된 대표에게 징역 5년을 선고했다.", date(2025, 3, 12), {("lawsuit", "2025-03-12")}),
+    ("검찰은 지난달 20일 결심공판에서 징역 10년을 구형했다.", date(2025, 3, 12), {("lawsuit", "2025-02-20")}),
+    ("법원은 오는 20일 첫 심문기일을 연다.", date(2025, 3, 12), {("lawsuit", "2025-03-20")}),
+    ("A Busan court ruled Tuesday that the dismissal was unlawful.", date(2025, 3, 12), {("lawsuit", "2025-03-11")}),
+    # ceremonies, strikes, concerts and openings the taxonomy has no type for
+    ("시상식은 다음 달 3일 서울 광화문에서 열린다.", date(2025, 3, 12), {("other", "2025-04-03")}),
+    ("철도노조가 12일 오전 9시부터 총파업에 들어갔다.", date(2025, 3, 12), {("other", "2025-03-12")}),
+    ("Dockworkers went on an indefinite strike Tuesday, halting cargo.", date(2025, 3, 12), {("other", "2025-03-11")}),
+    ("The design fair opens Saturday at the convention centre.", date(2025, 3, 12), {("other", "2025-03-15")}),
+    # money received is an investment; a day from which a benefit is widened is a policy
+    ("다온로보틱스는 지난달 27일 200억원 규모의 시리즈A 투자를 유치했다.", date(2025, 3, 12), {("investment", "2025-02-27")}),
+    ("구청은 다음 달 1일부터 지원 대상을 60세 이상으로 넓힌다고 12일 밝혔다.", date(2025, 3, 12), {("policy", "2025-04-01")}),
+    # the disclosure day is the report's; the deal is the day before
+    ("다온전자는 전날 한빛테크 지분 51%를 인수하는 계약을 맺었다고 이날 공시했다.", date(2025, 3, 12),
+     {("acquisition", "2025-03-11")}),
+    # a draft put to a council is not an agreement yet
+    ("시의회 위원회는 12일 임시회 회의에서 시가 낸 개발 협약안 심사를 보류했다.", date(2025, 3, 12), {("meeting", "2025-03-12")}),
+    # a technology first shown at a conference, told as background, is not launched there
+    ("이 기능은 지난해 10월 5일 열린 개발자 콘퍼런스 '다온 2024'에서 처음 공개된 기술을 썼다.", date(2025, 3, 12),
+     {("conference", "2024-10-05")}),
+    # a show named in quotes is still the place of a launch
+    ("다온게임즈는 게임 전시회 '플레이 2025'에서 신작을 처음 공개하고, 내달 10일 출시한다고 밝혔다.", date(2025, 3, 12),
+     {("product_launch", "2025-04-10")}),
+])
+def test_more_event_types_read_from_their_trigger_words(sentence, published, expected):
+    assert events_of(sentence, "ko" if re.search("[가-힣]", sentence) else "en", published) == expected

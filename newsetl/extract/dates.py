@@ -35,11 +35,15 @@ _FUTURE_EN = re.compile(r"\b(?:will|would|(?:scheduled|set|expected) to|(?:is|ar
                         r"upcoming|later this week|be held)\b")
 
 
+# "The market opens Saturday": a verb in the present tense right before a weekday speaks of what is to come
+_PRESENT_BEFORE = re.compile(r"\b(?:opens|begins|starts|kicks off|takes place|closes|ends)(?:\s+on)?\s*$")
+
+
 def _future_before(text: str, start: int) -> bool:
     """Whether the words before a date speak of what is to come: news puts the verb before its date, so "signed
     an MOU on Monday, under which the province will offer …" is past and "would hold a meeting on Saturday" is not."""
     before = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text[:start])  # a quotation's tense is the speaker's
-    return bool(_FUTURE_EN.search(before))
+    return bool(_FUTURE_EN.search(before) or _PRESENT_BEFORE.search(before))
 
 
 def _shift_month(d: date, months: int) -> tuple[int, int]:

@@ -19,38 +19,49 @@ TRIGGERS: list[tuple[str, str, str]] = [
      r"(?<!press )(?<!news )\bconference\b(?! call)|\bforum\b|\bexpo\b|\btrade show\b|\bbusiness summit\b"),
     # "양국 정상은 … 소인수 회담과 확대 회담을": talks between heads of state are a summit
     ("summit", r"정상회의|정상회담|서밋|정상(?:은|이|들|끼리|간)?\s[^.]{0,40}?회담", r"\bsummit\b"),
-    ("acquisition", r"인수(?:했|한|하기로|를)|합병", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
+    ("acquisition", r"인수(?:했|한|하기로|를|하는)|합병", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
     # an MOU "for cooperation" or "for joint development" is a partnership; other MOUs are agreements
     ("partnership", r"파트너십|동맹|제휴|협력 관계|(?:협력|공동 ?개발)[^.]{0,40}?(?:업무협약|협약|MOU|양해각서)",
      r"\b(?:signed|formed|forged|struck|entered into|announced|agreed)\b[^.]{0,40}\bpartnership\b|"
      r"\bpartnership (?:agreement|deal)\b|\balliance\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b"),
-    ("agreement", r"협약|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
-    ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입", r"\binvest(?:s|ed|ing|ment)?\b"),
+    # a draft put to a council ("협약안", "협약 동의안") is not yet an agreement
+    ("agreement", r"협약(?!안|\s?동의안)|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
+    # "시리즈B 투자를 유치했다", "투자 계약은 전날 체결됐다": an investment received is one too
+    ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입|투자(?:를|금을)? 유치|투자 계약", r"\binvest(?:s|ed|ing|ment)?\b"),
     ("earnings", r"영업이익|순이익|실적 발표|실적 설명회|매출액|콘퍼런스콜|컨퍼런스콜",
      r"\bearnings\b|\bquarterly (?:profit|revenue)\b|\bconference call\b"),
     # a press conference or briefing is how an announcement is made ("기자간담회를 열고 … 공개했다")
     ("announcement", r"기자간담회|기자회견|브리핑", r"\bpress conference\b|\bnews conference\b|\bbriefing\b"),
-    ("product_launch", r"출시|선보였|공개했|론칭|처음 공개|첫 공개|첫선", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
+    ("product_launch", r"출시|선보였|공개했|론칭|처음 공개(?:했|한다|할|하고|해)|첫 공개|첫선|서비스를 시작", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
     ("election", r"선거|총선|대선|경선|보궐선거", r"\belections?\b|\bprimary\b|\bby-elections?\b"),
     # "위원회의 추계" is the committee's estimate, not a 회의; meeting reporters (기자들과 만나) is no event
-    ("meeting", r"(?<!위원)회의|회담|면담|(?<!기자)간담회|의원총회|의총|청문회|회동|통화했|(?<!기자들과 )(?:만났다|만나)",
-     r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b"),
+    # a board or shareholders' meeting that decides is a meeting ("전날 이사회를 열고 … 의결했다")
+    ("meeting", r"(?<!위원)회의|회담|면담|(?<!기자)간담회|의원총회|의총|청문회|회동|통화했|(?<!기자들과 )(?:만났다|만나)|"
+     r"이사회를 열|이사회에서|주주총회|임시회",
+     r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b|\bboard (?:had )?(?:approved|voted)\b"),
     ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
     # 정책관, 정책실장, 종합정책질의, 비상대책위원장: a title or a hearing, not a policy
     ("policy", r"(?<!종합)정책(?!관|실|위|질의)|대책(?!위)|규제안|시행(?:한다|된다|키로|하기로|에 들어간다)|부터 (?:시행|적용)|적용된다|"
-     r"적용하기로|도입(?:한다|하기로)",
+     r"적용하기로|도입(?:한다|하기로)|"
+     # a day from which something is widened or begins: "다음 달 1일부터 65세 이상으로 넓힌다", "오는 23일부터 운행을 시작"
+     r"(?:\d{1,2}일|이날)부터\s[^.]{0,80}?(?:넓힌다|넓히기로|확대한다|확대하기로|시작한다|시작하며|시작하기로|운행|접수한다)",
      r"\bpolicy\b|\bregulation\b|\btakes? effect\b|\bgoes? into effect\b|\bwill be (?:allowed|required|banned)\b|"
      r"\bpilot program\b"),
-    ("lawsuit", r"소송|제소", r"\blawsuit\b|\bsued\b"),
+    # a court's sentence or ruling, an injunction and the hearings of a case are legal actions too
+    ("lawsuit", r"소송|제소|선고했|선고를|선고공판|결심공판|가처분|심문기일|변론기일|판결했",
+     r"\blawsuit\b|\bsued\b|\bruled\b|\bverdict\b|\bsentenced\b|\binjunction\b|"
+     r"\bcourt\b[^.]{0,40}\b(?:rejected|upheld|dismissed|ordered|granted|sided)\b"),
     ("visit", r"방한|방문했|방문한다|순방|도착했", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\barriv(?:ed|es|ing)\b"),
-    # "…했다고 18일 밝혔다" reports an announcement; "KT는 이날 … 밝혔다" is a reaction, not an event
-    # a notice or press release is one too ("전날 위버스 공지를 통해 … 밝혔다")
+    # a dated ceremony, opening, strike or concert the taxonomy has no type for
+    ("other", r"시상식|착공식|기공식|준공식|개막식|졸업식|출범식|파업에 (?:들어갔|들어간다|돌입|나섰|나선다)|총파업|콘서트|투어",
+     r"\bceremony\b|\b(?:went|go|goes|going) on (?:an? )?(?:\w+ )?strike\b|\bwalk(?:ed|s)? out\b|\bconcert\b|"
+     r"\bopen(?:s|ed)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
 ]
 # A gathering named as the place of a launch ("'판교 엣지AI 서밋'에서 … 처음 공개할", "unveil the chip at its
 # developer conference") is where the launch happens: the launch is the event
-_AT_GATHERING_KO = re.compile(r"^[^.'’\"”]{0,20}['’\"”]?\s?에서")
+_AT_GATHERING_KO = re.compile(r"^\s?['‘\"“]?[^.'’\"”]{0,20}['’\"”]?\s?에서")
 _AT_GATHERING_EN = re.compile(r"\bat (?:the|its|a|their)\b[^.,]{0,60}$", re.I)
 _VENUE_KO = re.compile(r"(?P<venue>(?:(?:[가-힣]+(?:시|도)|서울|부산|대구|인천|광주|대전|울산|세종|제주|경기) )?(?:[가-힣]+(?:구|군) )?(?:[가-힣A-Za-z]+ )?[가-힣A-Za-z]*(?:호텔|센터|코엑스|COEX|컨벤션|캠퍼스|청사|시청|홀|그랜드볼룸|벡스코|킨텍스)(?: [가-힣A-Za-z]+)?)에서")
 _VENUE_EN = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4}(?:, [A-Z][\w'-]+)*)")
@@ -97,7 +108,7 @@ def _all_triggers(sentence: str, language: str) -> list[tuple[str, int]]:
 _DEADLINE_KO = re.compile(r"\s?까지")
 _DEADLINE_EN = re.compile(r"\b(?:by|until|till|through|no later than)\s+$")
 # The day a statement was made, not the day of what it reports: "전날 … 체결했다고 5일 밝혔다"
-_REPORTED_KO = re.compile(r"\s?(?:밝혔다|발표했다|전했다|말했다|알렸다)")
+_REPORTED_KO = re.compile(r"\s?(?:밝혔다|발표했다|전했다|말했다|알렸다|공시했다)")
 _REPORTED_EN = re.compile(r"\bsaid\s+(?:on\s+)?$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
