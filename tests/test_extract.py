@@ -687,3 +687,12 @@ def test_a_local_government_named_as_a_place_and_a_country_before_a_name_are_not
         ("서울시", "Seoul Metropolitan Government"), ("경기도", "Gyeonggi Provincial Government"),
         ("연방준비제도", "Federal Reserve"), ("국회", "National Assembly"),
         ("예결위", "National Assembly Special Committee on Budget and Accounts")]
+
+def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
+    """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
+    bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""
+    aliases = {"청주시": ("청주시", "government"), "성남시": ("성남시", "government"), "천안시": ("천안시", "government")}
+    found = find_organizations("충북 청주시가 지원을 늘린다. 한빛전자는 경기 성남시 판교에서 행사를 열고 천안시에 공장을 짓기로 "
+                               "천안시와 협약했다. 청주시 관계자는 환영했다.", aliases)
+    assert [(o["surface"], o["start"]) for o in found if o["canonical"] != "한빛전자"] == [
+        ("청주시", 3), ("천안시", 55), ("청주시", 66)]

@@ -253,10 +253,15 @@ _CITIES_KO = set("""수원 성남 고양 용인 부천 안산 안양 남양주 �
     문경 경산 의성 청송 영양 영덕 청도 고령 칠곡 예천 봉화 울진 울릉 창원 진주 통영 사천 김해 밀양 거제 양산 의령 함안
     창녕 남해 하동 산청 함양 거창 합천 서귀포 강남 서초 송파 강동 마포 용산 종로 성동 광진 동대문 중랑 성북 강북 도봉
     노원 은평 서대문 양천 강서 구로 금천 영등포 동작 관악 해운대 수영 기장 수성 달서 유성 연수 부평 계양 미추홀""".split())
+_METROPOLITAN_KO = set("""서울 부산 대구 인천 광주 대전 울산 세종 경기 강원 제주 충북 충남 전북 전남 경북 경남
+    충청북 충청남 전라북 전라남 경상북 경상남""".split())
+_LOCAL_PLACES_KO = _CITIES_KO | _METROPOLITAN_KO
 _NOT_DISTRICTS_KO = {"연구", "요구", "지구", "추구", "기구", "도구", "창구", "출구", "입구", "가구", "인구", "친구", "탐구", "청구",
                      "복구", "강구", "촉구", "당시", "동시", "즉시", "지시", "수시", "감시", "전시", "개시", "게시", "무시"}
 _PLACE_AFTER_KO = re.compile(r" (?:(?:아파트|지역|일대|일원|소재|인근|전역|곳곳|주민|시민|도민|구민|군민)|"
                              r"(?P<city>[가-힣]{1,4}?)(?:시|군|구)?)(?:[은는이가의에을를도]|에서|에는)?(?![가-힣])")
+# a place's government: its name, the kind of place, and its hall ("서울특별시", "충북도청", "청주시")
+_LOCAL_GOVERNMENT_KO = re.compile(r"(?P<place>[가-힣]{1,4}?)(?:특별자치시|특별자치도|특별시|광역시|시|도|군|구)(?P<hall>청)?")
 _VENUE_AFTER_KO = re.compile(r"(?:에서|앞|광장|본관|별관|청사)(?![가-힣])| (?:앞|광장|본관|별관|청사|대회의실|브리핑룸)")
 
 
@@ -264,11 +269,17 @@ def _names_a_place(body: str, start: int, alias: str, kind: str) -> bool:
     """A local government's name that names a place, not the government: before a city or county of it
     ("경기도 안산의", "경기도 화성시"), before a word of places and the people there ("세종시 아파트", "서울시 주민"), or its
     hall as a venue ("서울시청에서 브리핑을 열고")."""
-    if kind != "government" or not re.search(r"[가-힣](?:도|시|군|구|청)$", alias):
-        return False
+    local = _LOCAL_GOVERNMENT_KO.fullmatch(alias)
+    if kind != "government" or local is None or local.group("place") not in _LOCAL_PLACES_KO:
+        return False  # 국세청, 연방준비제도, 주한미군: not a place's government
     end = start + len(alias)
-    if alias.endswith("청"):
+    if local.group("hall"):
         return bool(_VENUE_AFTER_KO.match(body, end))
+    if local.group("place") not in _METROPOLITAN_KO:
+        # a city or county acts where a particle of subject, topic, company or possession follows ("청주시가",
+        # "천안시와"); bare before another word or with a particle of place it is the place ("경기 성남시 판교",
+        # "천안시에 공장을", "원주시 등 12곳")
+        return not re.match(r"(?:은|는|이|가|와|과|의|도|만|와의|과의|에 따르면)(?![가-힣])| 관계자", body[end:end + 6])
     after = _PLACE_AFTER_KO.match(body, end)
     if after is None:
         return False
