@@ -688,6 +688,7 @@ def test_a_local_government_named_as_a_place_and_a_country_before_a_name_are_not
         ("연방준비제도", "Federal Reserve"), ("국회", "National Assembly"),
         ("예결위", "National Assembly Special Committee on Budget and Accounts")]
 
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""
