@@ -689,6 +689,29 @@ def test_a_local_government_named_as_a_place_and_a_country_before_a_name_are_not
         ("예결위", "National Assembly Special Committee on Budget and Accounts")]
 
 
+def test_groups_named_after_their_kind_or_in_quote_marks():
+    """A company or group no table knows, named after its kind, also at the end of a longer word ('공연기획사 달빛마루',
+    '환경단체 초록바람') or in quote marks after a kind of group ('시민모임 '물빛나루''), is an organization wherever
+    else its name stands as a word; a kind before a common word or a slogan in quote marks is not."""
+    ko = _facts("항만\n입력 2025.06.18 10:00\n공연기획사 달빛마루가 무대를 맡았다. 달빛마루는 지난해 설립됐다. 환경단체 초록바람의 "
+                "대변인은 반대했다. 해양 시민모임 '물빛나루'의 대표는 성명을 냈다. 물빛나루는 집회를 예고했다. 환경단체 관계자들도 "
+                "왔다. 정부는 기업 '밸류업' 프로그램을 이어간다. 모임 '다음 주'에 다시 만난다.\n"
+                + "업계는 이번 결정을 주목하고 있다. " * 3)
+    surfaces = [o["surface"] for o in ko["organizations"]]
+    assert surfaces.count("달빛마루") == 2 and surfaces.count("물빛나루") == 2 and "초록바람" in surfaces
+    assert not {"관계자", "밸류업"} & set(surfaces)
+
+
+def test_english_body_of_people_named_by_its_kind_in_an_appositive():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nVolunteers from Tidewell, a Busan-based fishing cooperative, "
+                "cleared the beach. Marrowgate, a supporters' club for Korean fans, paid for the banner. Kim Na-ri, a "
+                "charity worker, joined them. Oh Se-jin, a member of the club, said little.\n"
+                + "Markets were mixed on the day. " * 3)
+    names = {o["surface"] for o in en["organizations"]}
+    assert {"Tidewell", "Marrowgate"} <= names
+    assert not {"Kim Na-ri", "Oh Se-jin"} & names
+
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""

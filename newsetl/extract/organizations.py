@@ -204,15 +204,41 @@ def _ko_local_canonical(name: str, aliases: dict[str, tuple[str, str]]) -> str:
     return name
 
 
-# A kind of company, then its name: "반도체 장비 업체 나노플렉스는", "스타트업 피에조닉스와"
-_CLASSIFIED_KO = re.compile(r"(?<![가-힣])(?:업체|기업|회사|스타트업|제조사|제약사|운용사|자산운용사|증권사|보험사|건설사|통신사|"
-                            r"게임사|기획사|제작사|배급사|유통사|투자사|벤처캐피털|팹리스|소속사|출판사|로펌) "
-                            r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?=[\s,.·)])")
+# A kind of company or group, then its name: "반도체 장비 업체 나노플렉스는", "스타트업 피에조닉스와", also ending a
+# longer word ("설계업체 피에조닉스도", "공연기획사 블루아워가", "환경단체 그린브릿지의", "걸그룹 노바린(NOVALIN)이")
+_CLASSIFIED_KO = re.compile(r"(?P<kind>업체|기업|회사|스타트업|제조사|제약사|운용사|자산운용사|증권사|보험사|건설사|통신사|"
+                            r"게임사|기획사|제작사|배급사|유통사|투자사|벤처캐피털|팹리스|소속사|출판사|로펌|레이블|"
+                            r"단체|모임|걸그룹|보이그룹|밴드) "
+                            r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?=[\s,.·)(])")
+# A group's name in quote marks after the kind of group: "시민모임 '바닷길'의", "피해자 모임 ‘새봄’은", "서포터스 모임
+# '푸른물결'은"; the marks say it is a name, so no tagger need know it
+_QUOTED_GROUP_KO = re.compile(r"(?:모임|단체|연대|동호회|팬클럽|서포터스|서포터즈|응원단|봉사단|공동체|협동조합|레이블) ?"
+                              r"['‘\"“](?P<name>[가-힣A-Za-z0-9&][가-힣A-Za-z0-9& ]{0,13}[가-힣A-Za-z0-9&])['’\"”]"
+                              r"(?=[\s,.)]|[은는이가의과와도를을에])")
+_GROUP_KINDS_KO = ("단체", "모임", "걸그룹", "보이그룹", "밴드", "레이블")
+
+
+def _as_a_word(body: str, name: str) -> list[int]:
+    """Where the name stands as a word in the body (라피더스는, 라피더스와), not inside a longer one."""
+    starts, at = [], body.find(name)
+    while at >= 0:
+        if not re.match(r"[가-힣A-Za-z0-9&]", body[at - 1:at]) and _KO_NAME_END_RE.match(body, at + len(name)):
+            starts.append(at)
+        at = body.find(name, at + len(name))
+    return starts
+
+
 # "Cortexia, a Paris-based developer …" is not a person: "<Name>, a … startup/company/firm/chipmaker …"; and
 # "chief executive of Lumenfold"
 _CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}), (?:a|an) (?:[\w$.,%-]+ ){0,6}?"
                             r"(?:startup|start-up|company|firm|chipmaker|automaker|carmaker|manufacturer|supplier|lender|"
-                            r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|maker|producer|publisher|developer of [\w -]{0,40}software)\b"
+                            r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|maker|producer|publisher|developer of [\w -]{0,40}software|"
+                            # a body of people by its kind ("Tidewell, a Busan-based fishing cooperative", "a supporters'
+                            # club"), not one of its people ("Kim, a charity worker")
+                            r"(?:collective|cooperative|co-operative|charity|nonprofit|non-profit|club|association|"
+                            r"organi[sz]ation|advocacy group|civic group|supporters' club|supporters' group|record label|talent agency)"
+                            r"(?!'s| (?:member|worker|official|leader|chief|head|director|executive|manager|founder|owner|"
+                            r"volunteer|activist|player|coach|fan|supporter|president|chair|spokes)))\b"
                             r"|\b(?:chief executive|CEO|founder|co-founder) of (?P<head>[A-Z][\w&'-]+"
                             r"(?: (?:&|[A-Z][\w&'-]+)){0,3})\b")
 # "shipping consultancy Drewry", "London-based publisher Pinecone Press", "a lawyer at Shin & Kim", "policy director
@@ -386,7 +412,16 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             name = name[:len(name) - len(next((x for x in _PARTICLES_KO if name.endswith(x) and len(name) - len(x) >= 2),
                                                ""))]  # 미래온페이는: the name without its particle
             if name not in _NOT_COMPANY_KO and any(i in proper for i in range(m.start("name"), m.start("name") + len(name))):
-                add(name, aliases.get(name, (name,))[0], "company", m.start("name"), name in aliases)
+                kind = "association" if m.group("kind") in _GROUP_KINDS_KO else "company"
+                add(name, aliases.get(name, (name,))[0], kind, m.start("name"), name in aliases)
+                for at in _as_a_word(body, name):  # and wherever else it stands as a word (블루아워는 …)
+                    add(name, aliases.get(name, (name,))[0], kind, at, name in aliases)
+        for m in _QUOTED_GROUP_KO.finditer(body):
+            name = m.group("name")
+            if name not in _NOT_COMPANY_KO:
+                add(name, aliases.get(name, (name,))[0], "association", m.start("name"), name in aliases)
+                for at in _as_a_word(body, name):
+                    add(name, aliases.get(name, (name,))[0], "association", at, name in aliases)
     if proper is not None:
         from .people import PLACES_KO  # people imports this module
 
