@@ -141,3 +141,31 @@ def test_english_dates_take_the_tense_of_their_clause(text, published, expected)
 ])
 def test_more_event_types_read_from_their_trigger_words(sentence, published, expected):
     assert events_of(sentence, "ko" if re.search("[가-힣]", sentence) else "en", published) == expected
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    # official figures made public, a festival, a match result
+    ("Retail sales rose 2 percent in May, government data showed Tuesday.", date(2025, 6, 11), {("announcement", "2025-06-10")}),
+    ("The lantern festival runs from Sept. 26 to Oct. 5 in Jeonju.", date(2025, 9, 19), {("other", "2025-09-26")}),
+    ("포항은 26일 대전을 2-0으로 꺾었다.", date(2025, 10, 26), {("other", "2025-10-26")}),
+    ("Fulham beat Brentford 3-1 at Craven Cottage on Saturday.", date(2025, 10, 26), {("other", "2025-10-25")}),
+    ("검찰은 지난 10월 2일 결심 공판에서 징역 7년을 구형했다.", date(2025, 11, 20), {("lawsuit", "2025-10-02")}),
+    # a minority stake bought is an investment; a majority one a takeover
+    ("다온캐피탈은 12일 한빛소재 지분 15%를 사들였다.", date(2025, 3, 12), {("investment", "2025-03-12")}),
+    ("다온전자는 12일 한빛소재 지분 60%를 인수했다.", date(2025, 3, 12), {("acquisition", "2025-03-12")}),
+    ("Corvane said Monday it would acquire a 20 percent stake in Lumio.", date(2025, 3, 12), {("investment", "2025-03-10")}),
+    # "같은 날" is the day of the event told just before
+    ("다온전자는 12일 한빛과 공급계약을 맺었다. 같은 날 다온캐피탈은 다온전자 지분 10%를 사들였다.", date(2025, 3, 12),
+     {("agreement", "2025-03-12"), ("investment", "2025-03-12")}),
+    # the dateline and "organizers said Friday" date the report, not an event given a time of its own
+    ("SEOUL, March 20 (Yonhap) -- Corvane said Wednesday it has signed a partnership with Lumio.", date(2025, 3, 20),
+     {("partnership", "2025-03-19")}),
+    ("Lanterns will fill the old town next week as the festival returns, organizers said Friday.", date(2025, 9, 19), set()),
+    # the day next to an arrival is the visit's
+    ("The minister, who arrived in Seoul on Monday for a two-day visit, held talks with her counterpart.",
+     date(2025, 3, 12), {("visit", "2025-03-10")}),
+    # a statement of position answers a story and announces nothing
+    ("한빛엔터는 이날 입장문을 내고 \"법적 대응을 검토하겠다\"고 밝혔다.", date(2025, 3, 12), set()),
+])
+def test_events_from_figures_festivals_matches_stakes_and_reports(body, published, expected):
+    assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected

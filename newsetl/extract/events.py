@@ -19,13 +19,13 @@ TRIGGERS: list[tuple[str, str, str]] = [
      r"(?<!press )(?<!news )\bconference\b(?! call)|\bforum\b|\bexpo\b|\btrade show\b|\bbusiness summit\b"),
     # "양국 정상은 … 소인수 회담과 확대 회담을": talks between heads of state are a summit
     ("summit", r"정상회의|정상회담|서밋|정상(?:은|이|들|끼리|간)?\s[^.]{0,40}?회담", r"\bsummit\b"),
-    ("acquisition", r"인수(?:했|한|하기로|를|하는)|합병", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
+    ("acquisition", r"인수(?:했|한|하기로|를|하는)|합병|지분.{0,30}?(?:사들|매입|취득)", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
     # an MOU "for cooperation" or "for joint development" is a partnership; other MOUs are agreements
     ("partnership", r"파트너십|동맹|제휴|협력 관계|(?:협력|공동 ?개발)[^.]{0,40}?(?:업무협약|협약|MOU|양해각서)",
      r"\b(?:signed|formed|forged|struck|entered into|announced|agreed)\b[^.]{0,40}\bpartnership\b|"
      r"\bpartnership (?:agreement|deal)\b|\balliance\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b"),
     # a draft put to a council ("협약안", "협약 동의안") is not yet an agreement
-    ("agreement", r"협약(?!안|\s?동의안)|양해각서|MOU|업무협약|계약을 체결", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
+    ("agreement", r"협약(?!안|\s?동의안)|양해각서|MOU|업무협약|계약을 (?:체결|맺)|공급계약을 맺", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
     # "시리즈B 투자를 유치했다", "투자 계약은 전날 체결됐다": an investment received is one too
     ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입|투자(?:를|금을)? 유치|투자 계약", r"\binvest(?:s|ed|ing|ment)?\b"),
     ("earnings", r"영업이익|순이익|실적 발표|실적 설명회|매출액|콘퍼런스콜|컨퍼런스콜",
@@ -49,15 +49,19 @@ TRIGGERS: list[tuple[str, str, str]] = [
      r"\bpolicy\b|\bregulation\b|\btakes? effect\b|\bgoes? into effect\b|\bwill be (?:allowed|required|banned)\b|"
      r"\bpilot program\b"),
     # a court's sentence or ruling, an injunction and the hearings of a case are legal actions too
-    ("lawsuit", r"소송|제소|선고했|선고를|선고공판|결심공판|가처분|심문기일|변론기일|판결했",
+    ("lawsuit", r"소송|제소|선고했|선고를|선고공판|결심 ?공판|가처분|심문기일|변론기일|판결했",
      r"\blawsuit\b|\bsued\b|\bruled\b|\bverdict\b|\bsentenced\b|\binjunction\b|"
      r"\bcourt\b[^.]{0,40}\b(?:rejected|upheld|dismissed|ordered|granted|sided)\b"),
     ("visit", r"방한|방문했|방문한다|순방|도착했", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\barriv(?:ed|es|ing)\b"),
-    # a dated ceremony, opening, strike or concert the taxonomy has no type for
-    ("other", r"시상식|착공식|기공식|준공식|개막식|졸업식|출범식|파업에 (?:들어갔|들어간다|돌입|나섰|나선다)|총파업|콘서트|투어",
+    # a dated ceremony, opening, strike, concert, festival or match the taxonomy has no type for
+    ("other", r"시상식|착공식|기공식|준공식|개막식|졸업식|출범식|파업에 (?:들어갔|들어간다|돌입|나섰|나선다)|총파업|콘서트|투어|"
+     r"축제|영화제|\d+-\d+(?:으)?로 (?:꺾|이겼|이기|졌|비겼|승리|패배)|원정(?:에 나서|경기)|홈 경기",
      r"\bceremony\b|\b(?:went|go|goes|going) on (?:an? )?(?:\w+ )?strike\b|\bwalk(?:ed|s)? out\b|\bconcert\b|"
+     r"\bfestival\b|\b(?:beat|beats|defeated|drew with|lost to)\b[^.]{0,40}\b\d+-\d+\b|"
      r"\bopen(?:s|ed)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("announcement", r"발표했|발표한다|발표할|밝혔다", r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b"),
+    # official figures made public are announced ("government data showed Tuesday")
+    ("announcement", r"발표했|발표한다|발표할|밝혔다",
+     r"\bannounc(?:ed|es|ing)\b|\bunveiled plans\b|\b(?:data|figures|statistics) (?:showed|released|published)\b"),
 ]
 # A gathering named as the place of a launch ("'판교 엣지AI 서밋'에서 … 처음 공개할", "unveil the chip at its
 # developer conference") is where the launch happens: the launch is the event
@@ -82,6 +86,11 @@ class Event(TypedDict):
     end: int
 
 
+# "지분 19.8%를 인수", "a 20 percent stake": a share of a company, in percent
+_STAKE = re.compile(r"(?:지분|stake of)\s?(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|퍼센트|percent)|"
+                    r"(?P<pct2>\d{1,3}(?:\.\d+)?)\s?(?:%|-percent| percent) stake")
+
+
 def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None]:
     """The event type a sentence reports, and where its trigger word is."""
     flags = 0 if language == "ko" else re.I
@@ -93,6 +102,9 @@ def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None
                 launch = next(t for t in TRIGGERS if t[0] == "product_launch")
                 if at_gathering and (found := re.search(launch[1 if language == "ko" else 2], sentence, flags=flags)):
                     return "product_launch", found.start()
+            if kind == "acquisition" and (stake := _STAKE.search(sentence)) and \
+                    float(stake.group("pct") or stake.group("pct2")) < 50:
+                return "investment", m.start()  # a minority stake bought is an investment, not a takeover
             return kind, m.start()
     return None, None
 
@@ -109,7 +121,13 @@ _DEADLINE_KO = re.compile(r"\s?까지")
 _DEADLINE_EN = re.compile(r"\b(?:by|until|till|through|no later than)\s+$")
 # The day a statement was made, not the day of what it reports: "전날 … 체결했다고 5일 밝혔다"
 _REPORTED_KO = re.compile(r"\s?(?:밝혔다|발표했다|전했다|말했다|알렸다|공시했다)")
-_REPORTED_EN = re.compile(r"\bsaid\s+(?:on\s+)?$")
+_REPORTED_EN = re.compile(r"\bsaid\s*(?:on\s*)?$")
+# a time of its own the event is given, too vague to resolve: the day of the report is not it
+_OWN_TIME_EN = re.compile(r"\b(?:next|later this) (?:week|month|year)\b|\bthis weekend\b")
+# "SEOUL, March 20 (Yonhap) --": the dateline is the day of the report
+_DATELINE_EN = re.compile(r"\s*\([A-Za-z .]+\)\s*(?:--|—|–|-)")
+_POSITION_KO = re.compile(r"(?:입장문|설명자료|해명자료|반박자료)(?:을|를) (?:내고|통해)")
+_SAME_DAY = re.compile(r"같은 날|\b(?:the )?same day\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
 
@@ -122,7 +140,8 @@ def _event_dates(sentence: str, language: str, published: date | None) -> list[t
             continue  # a day inside a quotation belongs to the speaker's story, not to this sentence's event
         if (_DEADLINE_KO.match(sentence, e) if language == "ko" else _DEADLINE_EN.search(sentence[:s])):
             continue
-        reported = bool(_REPORTED_KO.match(sentence, e) if language == "ko" else _REPORTED_EN.search(sentence[:s]))
+        reported = bool(_REPORTED_KO.match(sentence, e) if language == "ko" else
+                        _REPORTED_EN.search(sentence[:s]) or _DATELINE_EN.match(sentence, e))
         found.append((when, s, e, surface, reported))
     return found
 
@@ -135,6 +154,14 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
         if not kind:
             continue
         dates = _event_dates(sentence, language, published)
+        if not dates and events and (same := _SAME_DAY.search(sentence)):
+            # "같은 날 노스게이트는 지분을 인수했다": the day of the event told just before
+            dates = [(date.fromisoformat(events[-1]["date"]), same.start(), same.end(), same.group(), False)]
+        if language == "en" and len(dates) == 1 and dates[0][4] and _OWN_TIME_EN.search(sentence):
+            continue  # "lanterns will line the alleys next week …, organizers said Friday": Friday is only the report
+        if kind == "announcement" and _POSITION_KO.search(sentence) and \
+                not re.search(r"발표했|발표한다|발표할", sentence):
+            continue  # "이날 입장문을 내고 … 밝혔다": a statement of position answers a story; it announces nothing
         if kind != "announcement" and any(not d[4] for d in dates):
             # "전날 … 업무협약을 체결했다고 5일 밝혔다": the signing is the day before the report
             dates = [d for d in dates if not d[4]]
@@ -142,6 +169,12 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
             continue  # an event we cannot date is too vague to be a fact
         # the date nearest the trigger: "said Thursday … signed Wednesday" dates the signing
         when, _, _, surface, _ = min(dates, key=lambda d: min(abs(d[1] - at), abs(d[2] - at)))
+        if language == "en" and kind != "visit":
+            # "who arrived in Seoul on Wednesday for a three-day visit, held talks …": the day is the arrival's
+            ds, de = next((d[1], d[2]) for d in dates if d[0] == when)
+            near_kind, near_at = min(_all_triggers(sentence, language), key=lambda t: min(abs(t[1] - ds), abs(t[1] - de)))
+            if near_kind == "visit":
+                kind, at = near_kind, near_at
         venue = (_VENUE_KO if language == "ko" else _VENUE_EN).search(sentence)
         named = _NAME.search(sentence)
         participants = list(dict.fromkeys(o["canonical"] for o in orgs if start <= o["start"] < end and o["type"] != "media"))
