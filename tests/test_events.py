@@ -169,3 +169,21 @@ def test_more_event_types_read_from_their_trigger_words(sentence, published, exp
 ])
 def test_events_from_figures_festivals_matches_stakes_and_reports(body, published, expected):
     assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected
+
+
+def test_that_day_is_the_day_of_the_story():
+    # a morning paper of the 16th on talks held on the 15th (local time): 이날 is the 15th
+    body = ("차관은 15일(현지시간) 워싱턴에서 열린 재무장관회의에 참석했다. "
+            "국제기구 관계자는 이날 별도 브리핑에서 성장률 전망을 내놨다.")
+    assert events_of(body, "ko", date(2025, 10, 16)) == {("meeting", "2025-10-15"), ("announcement", "2025-10-15")}
+    # a story that names only the day before keeps 이날 on the publication day
+    body = "다온은 전날 이사회를 열고 증설을 의결했다. 대표는 이날 기자간담회에서 계획을 설명했다."
+    assert events_of(body, "ko", date(2025, 3, 12)) == {("meeting", "2025-03-11"), ("announcement", "2025-03-12")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("다온종합병원이 다음 달 1일부터 야간 진료를 중단한다.", {("other", "2025-04-01")}),  # 종합병원 holds no 합병
+    ("미술관은 조각가의 회고전을 오는 18일부터 연다고 12일 밝혔다.", {("other", "2025-03-18")}),
+])
+def test_closures_and_exhibitions_are_other_events(sentence, expected):
+    assert events_of(sentence, "ko", date(2025, 3, 12)) == expected

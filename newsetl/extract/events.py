@@ -4,7 +4,7 @@ gives the date, the venue, the name and the organizations taking part."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TypedDict
 
 from .dates import find_dates
@@ -19,7 +19,7 @@ TRIGGERS: list[tuple[str, str, str]] = [
      r"(?<!press )(?<!news )\bconference\b(?! call)|\bforum\b|\bexpo\b|\btrade show\b|\bbusiness summit\b"),
     # "양국 정상은 … 소인수 회담과 확대 회담을": talks between heads of state are a summit
     ("summit", r"정상회의|정상회담|서밋|정상(?:은|이|들|끼리|간)?\s[^.]{0,40}?회담", r"\bsummit\b"),
-    ("acquisition", r"인수(?:했|한|하기로|를|하는)|합병|지분.{0,30}?(?:사들|매입|취득)", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
+    ("acquisition", r"인수(?:했|한|하기로|를|하는)|(?<!종)합병(?!원)|지분.{0,30}?(?:사들|매입|취득)", r"\bacquir(?:e|ed|es|ing)\b|\bmerger\b"),
     # an MOU "for cooperation" or "for joint development" is a partnership; other MOUs are agreements
     ("partnership", r"파트너십|동맹|제휴|협력 관계|(?:협력|공동 ?개발)[^.]{0,40}?(?:업무협약|협약|MOU|양해각서)",
      r"\b(?:signed|formed|forged|struck|entered into|announced|agreed)\b[^.]{0,40}\bpartnership\b|"
@@ -55,7 +55,7 @@ TRIGGERS: list[tuple[str, str, str]] = [
     ("visit", r"방한|방문했|방문한다|순방|도착했", r"\bvisit(?:ed|s|ing)?\b|\btrip\b|\barriv(?:ed|es|ing)\b"),
     # a dated ceremony, opening, strike, concert, festival or match the taxonomy has no type for
     ("other", r"시상식|착공식|기공식|준공식|개막식|졸업식|출범식|파업에 (?:들어갔|들어간다|돌입|나섰|나선다)|총파업|콘서트|투어|"
-     r"축제|영화제|\d+-\d+(?:으)?로 (?:꺾|이겼|이기|졌|비겼|승리|패배)|원정(?:에 나서|경기)|홈 경기",
+     r"회고전|특별전|기획전|개인전|(?:진료|운영|영업|운행|서비스)를 (?:중단|종료)(?:한다|하기로)|축제|영화제|\d+-\d+(?:으)?로 (?:꺾|이겼|이기|졌|비겼|승리|패배)|원정(?:에 나서|경기)|홈 경기",
      r"\bceremony\b|\b(?:went|go|goes|going) on (?:an? )?(?:\w+ )?strike\b|\bwalk(?:ed|s)? out\b|\bconcert\b|"
      r"\bfestival\b|\b(?:beat|beats|defeated|drew with|lost to)\b[^.]{0,40}\b\d+-\d+\b|"
      r"\bopen(?:s|ed)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -131,11 +131,26 @@ _SAME_DAY = re.compile(r"같은 날|\b(?:the )?same day\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
 
-def _event_dates(sentence: str, language: str, published: date | None) -> list[tuple[date, int, int, str, bool]]:
+def _story_day(body: str, language: str, published: date | None) -> date | None:
+    """The day the story happened: the first plain day of the month the article names, when it is the publication
+    day or one of the two before ("15일(현지시간) 워싱턴에서 열린 …" in a paper of the 16th). 이날 ("that day") refers to it."""
+    if published is None or language != "ko":
+        return published
+    for start, end in sentence_spans(body):
+        for when, _, _, surface in find_dates(body[start:end], language, published):
+            if re.fullmatch(r"\d{1,2}일", surface):  # a plain "15일", not 전날 or 지난달 30일
+                return when if timedelta(0) <= published - when <= timedelta(days=2) else published
+    return published
+
+
+def _event_dates(sentence: str, language: str, published: date | None,
+                 story_day: date | None = None) -> list[tuple[date, int, int, str, bool]]:
     """The dates in a sentence that can be an event's day, each with whether it is the day of the report."""
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     found = []
     for when, s, e, surface in find_dates(sentence, language, published):
+        if surface == "이날" and story_day:
+            when = story_day
         if any(a <= s < b for a, b in quoted):
             continue  # a day inside a quotation belongs to the speaker's story, not to this sentence's event
         if (_DEADLINE_KO.match(sentence, e) if language == "ko" else _DEADLINE_EN.search(sentence[:s])):
@@ -148,12 +163,13 @@ def _event_dates(sentence: str, language: str, published: date | None) -> list[t
 
 def find_events(body: str, language: str, published: date | None, orgs: list[OrganizationMention]) -> list[Event]:
     events: list[Event] = []
+    story_day = _story_day(body, language, published)
     for start, end in sentence_spans(body):
         sentence = body[start:end]
         kind, at = _type_of(sentence, language)
         if not kind:
             continue
-        dates = _event_dates(sentence, language, published)
+        dates = _event_dates(sentence, language, published, story_day)
         if not dates and events and (same := _SAME_DAY.search(sentence)):
             # "같은 날 노스게이트는 지분을 인수했다": the day of the event told just before
             dates = [(date.fromisoformat(events[-1]["date"]), same.start(), same.end(), same.group(), False)]
