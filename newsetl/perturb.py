@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from .extract.organizations import alias_table
-from .extract.people import COMPOUND_SURNAMES, TITLES_KO
+from .extract.people import _GLUED_TITLES, COMPOUND_SURNAMES, TITLES_KO
 
 PERTURBATIONS = ("people", "organizations", "quote_marks", "verbs")
 
@@ -59,7 +59,18 @@ _GENERIC_EN = set("""Korea Korean Seoul National The of and for & Federation Ass
 # Real, well-known organizations the alias table happens to lack: they keep their names
 _REAL_STEMS = {"Shinhan", "Konkuk", "Shin", "Strategic", "Lotte", "Morgan", "Lazard", "Munhakdongne", "Drewry",
                "Maritime"}
-_ROMAN_KOREAN = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]+(?:-[a-z]+)?$")
+# a romanized Korean name puts the family name first: "Kang Tae-won", "Lee Jae Myung", "Tak Hyuk"
+_ROMAN_KOREAN = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$|^(?:Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Jang|"
+                           r"Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|Jeon|Ko|Moon|Yang|Son|Bae|Baek|Heo|Nam|"
+                           r"Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Koo|Min|Ryu|Jin|Na|Ji|Eom|Chae|Won|Cheon|Bang|Gong|Hyun|Byun|"
+                           r"Yeo|Chu|Seok|Seol|Gil|Pyo|Wang|Ok|Yook|Tak|Pyeon|Namgung|Jegal|Seon|Ham|Maeng|"
+                           # Chinese names keep that order too: "Liang Wenjie"
+                           r"Li|Zhang|Liu|Chen|Zhao|Huang|Zhou|Wu|Xu|Sun|Zhu|Hu|Guo|He|Lin|Gao|Liang|Xi|Xie|Tang|Deng)"
+                           r"(?: [A-Z][a-z]+){1,2}$")
+
+
+# where an English name ends: not inside a longer word, but a possessive may follow ("Marco Dias's header")
+_WORD_END_EN = r"(?![\w-])(?!['’](?![sS]\b))"
 
 
 class Rewriter:
@@ -99,7 +110,8 @@ def _short_en(name: str) -> str:
     return name.split()[0] if _ROMAN_KOREAN.match(name) else name.split()[-1]
 
 
-_TITLE_AFTER_SURNAME = ("(?= (?:전 |前 |현 )?(?:" + "|".join(map(re.escape, sorted(TITLES_KO, key=len, reverse=True)))
+# a title may carry a department or a rank glued in front: '정 선임연구위원', '김 경제정책국장'
+_TITLE_AFTER_SURNAME = ("(?= (?:전 |前 |현 )?[가-힣]{0,8}?(?:" + "|".join(map(re.escape, sorted({*TITLES_KO, *_GLUED_TITLES}, key=len, reverse=True)))
                         + r")(?:$|[^가-힣]|님|[은는이가도의께에와과를을로다](?:$|[^가-힣]))| ?씨)")
 
 
@@ -145,10 +157,10 @@ def _rename_people(gold: dict, text: str, rng: random.Random, language: str, rew
             if new not in taken:
                 break
         taken.add(new)
-        rewriter.add(rf"(?<![\w'-]){re.escape(name)}(?![\w'-])", new)
+        rewriter.add(rf"(?<![\w'-]){re.escape(name)}{_WORD_END_EN}", new)
     for short, (surname, _) in sorted(family_en.items(), key=lambda kv: -len(kv[0])):
         # the short form alone, not the first word of another (unrenamed) full name
-        rewriter.add(rf"(?<![\w'-]){re.escape(short)}(?![\w'-]| [A-Z][a-z]+-[a-z])", surname)
+        rewriter.add(rf"(?<![\w'-]){re.escape(short)}{_WORD_END_EN}(?! [A-Z][a-z]+-[a-z])", surname)
 
 
 def _korean_stem(surfaces: list[str]) -> str:
@@ -201,7 +213,7 @@ def _rename_organizations(gold: dict, text: str, rng: random.Random, language: s
         if re.search(r"[가-힣]", stem):
             rewriter.add(rf"(?<![가-힣]){re.escape(stem)}", korean)
         else:
-            rewriter.add(rf"(?<![\w'-]){re.escape(stem)}(?![\w'-])", roman)
+            rewriter.add(rf"(?<![\w'-]){re.escape(stem)}{_WORD_END_EN}", roman)
     for org in gold["organizations"]:  # an all-capital Latin name of a Korean organization: NOVALIN -> SERION
         for s in org["mentions_include"]:
             stem = next((k for k in stems if re.search(r"[가-힣]", k) and s.isupper()

@@ -196,6 +196,13 @@ def test_english_byline_and_subtitle():
     assert article["language"] == "en" and article["body"].startswith("Shares of chipmakers")
 
 
+def test_english_byline_names_an_outlet_of_several_words_after_the_reporter():
+    text = "\n".join(["Ferry routes cut for winter", "By Mara Lindqvist, Busan Harbor Daily",
+                      "Ferry operators cut three routes on Tuesday as passenger numbers fell for a fifth month. " * 3])
+    [article], _ = clean_bytes(text.encode())
+    assert article["reporters"] == ["Mara Lindqvist"] and article["outlet"] == "Busan Harbor Daily"
+
+
 def test_published_time_trusts_html_metadata_then_text_then_image_file_name():
     page = SAMPLES / "toyota-ev-launch.en.html"
     [html], _ = clean_bytes(page.read_bytes())

@@ -720,3 +720,23 @@ def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows()
                                "천안시와 협약했다. 청주시 관계자는 환영했다.", aliases)
     assert [(o["surface"], o["start"]) for o in found if o["canonical"] != "한빛전자"] == [
         ("청주시", 3), ("천안시", 55), ("청주시", 66)]
+
+
+def test_english_name_with_a_middle_initial_and_a_spokesperson_for_a_firm():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\n\"We will appeal the decision at once,\" said Dana J. Whitcombe, "
+                "a spokesperson for the firm. Whitcombe added that the firm expected a ruling by March.\n"
+                + "Markets were mixed on the day. " * 3)
+    assert [p["name"] for p in en["people"]][:1] == ["Dana J. Whitcombe"]
+    assert "Whitcombe" not in {o["surface"] for o in en["organizations"]}
+    assert {q["speaker"] for q in en["quotes"]} == {"Dana J. Whitcombe"}
+
+
+def test_english_person_named_with_an_age_or_later_by_the_last_word_alone():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nNovelist Ilse Marrow-Keane won the prize on Saturday. "
+                "Her editor, Tomas Brekke, 58, flew in from Oslo. \"This book belongs to the island,\" Marrow-Keane said. "
+                "Trade Minister Han told reporters the talks went well. Where Aldana said more was needed, few agreed.\n"
+                + "Markets were mixed on the day. " * 3)
+    names = {p["name"] for p in en["people"]}
+    assert {"Ilse Marrow-Keane", "Tomas Brekke"} <= names
+    assert not {"Novelist Ilse Marrow-Keane", "Trade Minister Han", "Where Aldana"} & names
+    assert {q["text"]: q["speaker"] for q in en["quotes"]}["This book belongs to the island,"] == "Ilse Marrow-Keane"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from . import lines as rules
 from .decode import fold_spaces, normalize_text
 from .published import normalize_iso, parse_text_datetime
+
+# the words a newspaper's, agency's or broadcaster's name ends with; no reporter is called that
+_OUTLET_NAME = re.compile(r"\b(?:Daily|Herald|Times|News|Post|Journal|Press|Agency|Tribune|Telegraph|Gazette|Reuters|"
+                          r"Yonhap|Bloomberg|Broadcasting|Network|Radio|TV)$")
 
 
 def _reporters(names: str) -> list[str]:
@@ -95,7 +101,11 @@ def clean_scraped_text(text: str, timezone: str) -> dict:
             drop(line, "byline")
             closing_byline_seen = bool(body)
         elif m := rules.BYLINE_EN.match(line):
-            reporters += _reporters(m.group("names"))
+            names = _reporters(m.group("names"))
+            if len(names) > 1 and not m.group("outlet") and _OUTLET_NAME.search(names[-1]):
+                # "By Jane Doe, Korea JoongAng Daily": the list of names took the outlet after them
+                outlet = outlet or names.pop()
+            reporters += names
             outlet = outlet or (m.group("outlet") or "").strip() or None
             drop(line, "byline")
         elif rules.HIDDEN_EMAIL.fullmatch(line) or rules.EMAIL.fullmatch(line):

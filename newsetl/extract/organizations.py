@@ -230,7 +230,9 @@ def _as_a_word(body: str, name: str) -> list[int]:
 
 # "Cortexia, a Paris-based developer …" is not a person: "<Name>, a … startup/company/firm/chipmaker …"; and
 # "chief executive of Lumenfold"
-_CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}), (?:a|an) (?:[\w$.,%-]+ ){0,6}?"
+# …the kind describing the name itself, not what follows a preposition ("Reyes, a spokesperson for the firm")
+_CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}), (?:a|an) "
+                            r"(?:(?!(?:for|of|at|with|to|from|by|in|on)\b)[\w$.,%-]+ ){0,6}?"
                             r"(?:startup|start-up|company|firm|chipmaker|automaker|carmaker|manufacturer|supplier|lender|"
                             r"insurer|retailer|brokerage|consultancy|conglomerate|shipbuilder|maker|producer|publisher|developer of [\w -]{0,40}software|"
                             # a body of people by its kind ("Tidewell, a Busan-based fishing cooperative", "a supporters'

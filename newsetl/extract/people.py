@@ -62,7 +62,9 @@ _TITLE_KO = re.compile(r"(?<![A-Za-z])(?:(?P<unit>[가-힣A-Za-z0-9]+(?:사업�
 # "Jane Doe", "Kang Tae-won", "Amara Ndiaye": two or three capitalized words, a romanized given name hyphenated
 # Latin letters with accents too (Hélène, Müller), and Mc/O' names (McAllister, O'Neill)
 NAME_WORD_EN = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?"
-_NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?: {NAME_WORD_EN}){{1,2}}"
+# a middle initial may stand between the words: "Maria K. Reyes", "John F. Kelly"
+_MIDDLE_INITIAL_EN = r"(?: [A-Z]\.)?"
+_NAME_EN = rf"(?<![\w.]){NAME_WORD_EN}(?:{_MIDDLE_INITIAL_EN} {NAME_WORD_EN}){{1,2}}"
 _NOT_NAMES_EN = {"The", "This", "That", "But", "And", "In", "On", "At", "For", "Its", "His", "Her", "Their", "Our",
                  "Shares", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "South",
                  "North", "New", "Finance", "Foreign", "Mr", "Ms", "Gov", "Korean", "Seoul", "Busan", "When",
@@ -85,7 +87,7 @@ _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|P
                         rf"(?:CEO|Chief Executive|President|Chairman|Chairwoman|Minister|Governor|Director|Professor|"
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
                         rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
-                        rf"(?: {NAME_WORD_EN}){{0,2}})\b")
+                        rf"(?:{_MIDDLE_INITIAL_EN} {NAME_WORD_EN}){{0,2}})\b")
 _KOREAN_NAME_EN = re.compile(r"(?<![\w.-])[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{1,6}\b")
 _TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwoman", "President", "Minister", "Professor",
                    "Dr", "Rep", "Sen", "Gen", "Ambassador", "Officer", "Chief", "Director", "Secretary", "Commissioner",
@@ -94,6 +96,20 @@ _TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwo
 # "…," said Kang Tae-won / Kang Tae-won said / Kang Tae-won, 54, …: a person named without a title
 _EN_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added) (?P<n1>{_NAME_EN}))"
                         rf"|(?P<n2>{_NAME_EN})(?:, (?:\d{{2}}|[^,\"“”]{{3,80}}),)? (?:said|says|told|added|noted|warned)\b")
+# "Anne Dubois, 29, pulls on …": a name and an age set off by commas is a person
+_EN_AGED = re.compile(rf"(?P<name>{_NAME_EN}), \d{{1,3}},")
+# News names a person in full once, then by the last word alone: a full name whose last word later speaks or takes
+# Mr./Ms. is a person ("Novelist Elena Dubois won …" / "Dubois said")
+_EN_SURNAME_SPEAKS = re.compile(rf"(?:\b(?:said|says|told|added|asked|wrote) |\b(?:Mr|Ms|Mrs|Dr)\.? )(?P<s1>{NAME_WORD_EN})\b"
+                                rf"(?! {NAME_WORD_EN})|(?<![\w.'-])(?P<s2>{NAME_WORD_EN})(?:, \d{{1,3}},)? "
+                                rf"(?:said|says|told|added|noted|warned|asked|wrote)\b")
+# Capitalized only because they open a sentence: never a given name
+_OPENING_WORDS_EN = {"Where", "As", "If", "When", "While", "After", "Before", "Although", "Though", "Because", "Since",
+                     "Like", "Unlike", "Then", "So", "Yet", "Still", "Now", "Once", "Until", "With", "Without", "From",
+                     "By", "To", "Of", "Under", "Over", "Asked", "Told", "Meanwhile", "However", "Both", "All"}
+_LEADING_TITLE_EN = re.compile(rf"(?i:{TITLES_EN}) ")
+_PLACES_EN = {"Korea", "China", "Japan", "America", "Europe", "Washington", "Beijing", "Tokyo", "Pyongyang", "Moscow",
+              "Seoul", "Busan", "Russia", "Ukraine", "Taiwan", "Britain", "France", "Germany", "India"}
 
 
 # A broadcast caption names who speaks next: "[인터뷰] 반도영/전력거래소 수급운영처장 : "…"" (KBS),
@@ -376,11 +392,25 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
         if not any(p["start"] <= m.start() < p["end"] for p in people) and not _overlaps_org(orgs, m.start(), m.end()):
             people.append(PersonMention(name=m.group(), title=None, organization=None, start=m.start(), end=m.end(),
                                         mention_start=m.start(), mention_end=m.end()))
+    surnames = {m.group("s1") or m.group("s2") for m in _EN_SURNAME_SPEAKS.finditer(body)} - _NOT_NAMES_EN - _PLACES_EN
+    untitled = [(m.start("name"), m.group("name")) for m in _EN_AGED.finditer(body)] + \
+        [(m.start(), m.group()) for m in re.finditer(_NAME_EN, body) if m.group().split()[-1] in surnames]
+    for start, name in untitled:
+        if _LEADING_TITLE_EN.match(name):  # "Novelist Elena Dubois": the description is no part of the name
+            cut = name.index(" ") + 1
+            start, name = start + cut, name[cut:]
+        end = start + len(name)
+        words = name.split()
+        if len(words) > 1 and words[0] not in _NOT_NAMES_EN | _OPENING_WORDS_EN and not _TITLE_WORDS_EN & set(words) \
+                and not _overlaps_org(orgs, start, end) \
+                and not any(p["start"] <= start < p["end"] for p in people):
+            people.append(PersonMention(name=name, title=None, organization=None, start=start, end=end,
+                                        mention_start=start, mention_end=end))
     titled = {p["name"] for p in people}
     for m in _EN_SPEAKS.finditer(body):
         group = "n1" if m.group("n1") else "n2"
         name = m.group(group)
-        if name in titled or name.split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, m.start(group), m.end(group)):
+        if name in titled or name.split()[0] in _NOT_NAMES_EN | _OPENING_WORDS_EN or _overlaps_org(orgs, m.start(group), m.end(group)):
             continue
         if any(name.split()[-1] == other.split()[-1] and name != other for other in titled):
             continue  # "Mr. Kang said" style: the surname of someone already named

@@ -116,7 +116,7 @@ _LEADING_SUBJECT_KO = re.compile(r"^(?:[가-힣] (?:" + "|".join(map(re.escape, 
                                  r"|재판부|연맹|협회|연합회|협의회|위원회|재단|노조|공사|공단|조합|학회|시|군|구)(?:은|는|이|가|도) ")
 # …and then often with when it was said ("2일", "이날", "지난달 30일(현지시간)"): not part of what was said
 _LEADING_WHEN_KO = re.compile(r"^(?:(?:지난달|이달|지난해|올해)\s*)?(?:\d{1,2}일|이날|전날|오늘|어제)(?:\s*\(현지시간\))?\s+")
-_NAME_EN = rf"{NAME_WORD_EN}(?: {NAME_WORD_EN}){{0,2}}"
+_NAME_EN = rf"{NAME_WORD_EN}(?:(?: [A-Z]\.)? {NAME_WORD_EN}){{0,2}}"  # "Maria K. Reyes" too
 # …and where it was said ("논평을 내고", "보도자료를 통해"): not part of what was said either
 _LEADING_SETTING_KO = re.compile(r"^(?:입장문|보도자료|보도참고자료|설명자료|논평|성명서?|공시|사과문)(?:을|를)\s*"
                                  r"(?:내고|내어|통해|발표하고|배포하고)\s+")
