@@ -712,6 +712,21 @@ def test_english_body_of_people_named_by_its_kind_in_an_appositive():
     assert not {"Kim Na-ri", "Oh Se-jin"} & names
 
 
+def test_a_company_by_what_only_a_company_has_or_its_name_without_the_loanword():
+    """'<Name>'s chief executive/shareholders', 'shares of <Name>': a company, not a place ('Korea's shares') nor a
+    person's stake ('Warren Hale's shares in …'); '다온엔터테인먼트 … 다온 측은': the name without its loanword, unless
+    two companies of the article start so (한빛로보틱스, 한빛모빌리티: 한빛 is their group)."""
+    en = find_organizations("Fenwick Mills Inc. agreed to buy Corvell. Shares of Corvell rose 3%. Tarrow's shareholders "
+                            "approved. Korea's shares rose too. Warren Hale's shares in Corvell were sold.")
+    assert [o["surface"] for o in en].count("Corvell") == 3 and "Tarrow" in {o["surface"] for o in en}
+    assert not {"Korea", "Warren Hale"} & {o["surface"] for o in en}
+    ko = _facts("가요\n입력 2025.06.18 10:00\n가수 한서윤의 소속사 다온엔터테인먼트는 새 앨범을 낸다고 밝혔다. 다온 측은 일정을 곧 "
+                "알리겠다고 했다. 한빛로보틱스와 한빛모빌리티가 합병한다. 한빛은 지주사를 세운다.\n"
+                + "업계는 이번 결정을 주목하고 있다. " * 3)
+    found = [(o["surface"], o["canonical"]) for o in ko["organizations"]]
+    assert ("다온", "다온엔터테인먼트") in found and "한빛" not in {s for s, _ in found}
+
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""

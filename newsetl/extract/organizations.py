@@ -216,6 +216,9 @@ _QUOTED_GROUP_KO = re.compile(r"(?:모임|단체|연대|동호회|팬클럽|서�
                               r"['‘\"“](?P<name>[가-힣A-Za-z0-9&][가-힣A-Za-z0-9& ]{0,13}[가-힣A-Za-z0-9&])['’\"”]"
                               r"(?=[\s,.)]|[은는이가의과와도를을에])")
 _GROUP_KINDS_KO = ("단체", "모임", "걸그룹", "보이그룹", "밴드", "레이블")
+# the loanwords after a company's own name that a second mention drops ("다온엔터테인먼트", then "다온")
+_DROPPED_SUFFIXES_KO = ("엔터테인먼트", "엔터", "로보틱스", "랩스", "테크놀로지", "모빌리티", "파트너스", "벤처스", "게임즈",
+                        "스튜디오", "솔루션", "시스템즈", "네트웍스", "헬스케어", "이노베이션", "커뮤니케이션즈")
 
 
 def _as_a_word(body: str, name: str) -> list[int]:
@@ -252,6 +255,14 @@ _KIND_BEFORE_EN = re.compile(rf"\b(?:startup|start-up|chipmaker|automaker|carmak
                              rf"|\b(?:director|lawyer|attorney|analyst|economist|researcher|strategist|fellow|partner|"
                              rf"executive|engineer|spokesperson|spokesman|spokeswoman) (?:at|for) (?:the )?(?P<at>{_NAME_EN})")
 _NAME_GOES_ON_EN = re.compile(r" (?:for|of|on|and) (?:the )?[A-Z]")  # "Center for Strategic and International Studies"
+# "Fenwick Mills's chief executive", "Tarrow's shareholders", "shares of Corvell rose": what only a company has, a
+# company's name before it (not "Korea's", a place; not "Lee Ji-ho's shares in", a person's stake)
+_NAME_NO_POSSESSIVE_EN = r"[A-Z][\w&-]+(?: (?:&|[A-Z][\w&-]+)){0,3}"
+_OWNED_BY_ORG_EN = re.compile(rf"\b(?P<name>{_NAME_NO_POSSESSIVE_EN})['’]s (?:chief (?:executive|financial|operating)|CEO|CFO|"
+                              r"board of directors|shareholders|headquarters|subsidiary|subsidiaries|parent company|"
+                              r"(?:operating|net|quarterly|annual) (?:profit|loss|income|revenue|results)|market (?:value|"
+                              r"capitalization)|share price|(?:shares|stock)(?! (?:in|of)\b))\b"
+                              rf"|\b[Ss]hares of (?P<of>{_NAME_NO_POSSESSIVE_EN})(?![\w&-])")
 _NOT_NAME_EN = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                           r"June|July|August|September|October|November|December|Chairman|Chief|CEO|President|Vice|"
                           r"Director|Executive|Head|Founder|Mr|Ms|Mrs|Dr)\b|^(?:South Korea|Korea|Seoul|Busan|Tokyo|"
@@ -440,14 +451,35 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 if not re.match(r"[가-힣A-Za-z0-9&]", body[at - 1:at]) and _KO_NAME_END_RE.match(body, at + len(name)):
                     add(name, aliases.get(name, (name,))[0], "company", at, name in aliases)
                 at = body.find(name, at + len(name))
-    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body)]:
-        group = next(g for g in ("name", "head", "at") if m.groupdict().get(g))
+        # "다온엔터테인먼트 … 다온 측은": a company's name without the loanword that says what it does, when no other
+        # company of the article starts so (한빛케미칼 and 한빛에너지 leave 한빛 to their group) and no table knows it
+        stems: dict[str, set[str]] = {}
+        for m in mentions:
+            if not m["from_alias_table"] and m["surface"].endswith(_DROPPED_SUFFIXES_KO):
+                stem = re.sub("(?:" + "|".join(_DROPPED_SUFFIXES_KO) + ")$", "", m["surface"])
+                stems.setdefault(stem, set()).add(m["canonical"])
+        for stem, canonicals in stems.items():
+            if len(canonicals) > 1 or len(stem) < 2 or not re.fullmatch(r"[가-힣]+", stem) or stem in aliases \
+                    or stem in PLACES_KO or stem in GENERIC_KO:
+                continue
+            for at in _as_a_word(body, stem):
+                if all(i in proper for i in range(at, at + len(stem))):
+                    add(stem, next(iter(canonicals)), "company", at, False)
+    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body), *_OWNED_BY_ORG_EN.finditer(body)]:
+        group = next(g for g in ("name", "head", "at", "of") if m.groupdict().get(g))
         name, start = m.group(group), m.start(group)
         if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS \
                 or (m.re is _KIND_BEFORE_EN and (_NOT_NAME_EN.match(name) or _NAME_GOES_ON_EN.match(body, m.end()))):
             continue  # "The firm, a …"; "Kang Tae-oh, a …" is a person's romanized name; "maker Monday said"
+        canonical = _en_canonical(name, aliases)
+        if m.re is _OWNED_BY_ORG_EN:
+            if _NOT_NAME_EN.match(name) or name.split()[0] in _GENERIC_FIRST_EN:
+                continue  # "Korea's shares", "South Korea's", "Samsung's" (the table's)
+            # "Fenwick's chief executive" after "Fenwick Foods Inc.": the longer name's organization
+            longer = next((x for x in mentions if x["surface"].startswith(name + " ")), None)
+            canonical = longer["canonical"] if longer and name not in aliases else canonical
         for again in re.finditer(rf"(?<![\w&'-]){re.escape(name)}(?![\w&-])", body):
-            add(name, _en_canonical(name, aliases), "company", again.start(), name in aliases)
+            add(name, canonical, "company", again.start(), name in aliases)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
     for m in re.finditer(r"\((?P<acro>[A-Z][A-Za-z&]{1,9})\)", body):
         before = next((x for x in mentions if x["end"] == m.start()), None)
