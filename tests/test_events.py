@@ -187,3 +187,24 @@ def test_that_day_is_the_day_of_the_story():
 ])
 def test_closures_and_exhibitions_are_other_events(sentence, expected):
     assert events_of(sentence, "ko", date(2025, 3, 12)) == expected
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    # talks that end in an accord are two facts
+    ("두 장관은 12일 서울에서 회담을 갖고 교류를 두 배로 늘리기로 합의했다.", date(2025, 3, 12),
+     {("meeting", "2025-03-12"), ("agreement", "2025-03-12")}),
+    ("Korea and Chile held a summit on Tuesday and agreed to launch a minerals dialogue.", date(2025, 3, 12),
+     {("summit", "2025-03-11"), ("agreement", "2025-03-11")}),
+    # a plan for "next week" announced on the 4th: the 4th is only the report's day
+    ("정부는 노사 대표와의 회담을 다음 주 중 추진하겠다고 4일 밝혔다.", date(2025, 3, 4), set()),
+    # talks asked for are not talks held; a meeting proposed for a day is dated
+    ("The opposition leader on Monday urged the ruling party to join all-party talks on the budget.", date(2025, 3, 12),
+     set()),
+    ("He said he had written to the premier on Sunday proposing that the two meet next Monday.", date(2025, 3, 12),
+     {("meeting", "2025-03-17")}),
+    # a plan told in the present progressive: the coming Monday
+    ("The ministry is sending a delegation to meet officials in Washington on Monday.", date(2025, 3, 12),
+     {("meeting", "2025-03-17")}),
+])
+def test_talks_agreements_and_plans(body, published, expected):
+    assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected

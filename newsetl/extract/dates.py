@@ -32,7 +32,9 @@ _DURATION_KO = re.compile(r"\s?(?:간|째|동안|만에|연속)")
 
 # A sentence about what is still to come: its bare weekday is the coming one
 _FUTURE_EN = re.compile(r"\b(?:will|would|(?:scheduled|set|expected) to|(?:is|are) due to|plans? to|"
-                        r"upcoming|later this week|be held)\b")
+                        r"upcoming|later this week|be held|"
+                        # "is sending a delegation to meet officials on Monday": plans in the present progressive
+                        r"(?:is|are) (?:sending|heading|travel?ling|visiting|hosting|holding))\b")
 
 
 # "The market opens Saturday": a verb in the present tense right before a weekday speaks of what is to come

@@ -38,7 +38,8 @@ TRIGGERS: list[tuple[str, str, str]] = [
     # a board or shareholders' meeting that decides is a meeting ("전날 이사회를 열고 … 의결했다")
     ("meeting", r"(?<!위원)회의|회담|면담|(?<!기자)간담회|의원총회|의총|청문회|회동|통화했|(?<!기자들과 )(?:만났다|만나)|"
      r"이사회를 열|이사회에서|주주총회|임시회",
-     r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b|\bboard (?:had )?(?:approved|voted)\b"),
+     r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b|\bboard (?:had )?(?:approved|voted)\b|"
+     r"\b(?:to|will|would|two|sides|leaders) meet\b"),
     ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
     # 정책관, 정책실장, 종합정책질의, 비상대책위원장: a title or a hearing, not a policy
@@ -86,6 +87,7 @@ class Event(TypedDict):
     end: int
 
 
+_URGED_EN = re.compile(r"\b(?:urg\w*|call\w* for)\b[^.;]{0,60}$", re.I)
 # "지분 19.8%를 인수", "a 20 percent stake": a share of a company, in percent
 _STAKE = re.compile(r"(?:지분|stake of)\s?(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|퍼센트|percent)|"
                     r"(?P<pct2>\d{1,3}(?:\.\d+)?)\s?(?:%|-percent| percent) stake")
@@ -96,6 +98,8 @@ def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None
     flags = 0 if language == "ko" else re.I
     for kind, ko, en in TRIGGERS:
         if m := re.search(ko if language == "ko" else en, sentence, flags=flags):
+            if kind == "meeting" and language == "en" and _URGED_EN.search(sentence[:m.start()]):
+                continue  # "urging the ruling party to join all-party talks": talks asked for, not held
             if kind in ("conference", "summit"):
                 at_gathering = _AT_GATHERING_KO.match(sentence[m.end():]) if language == "ko" else \
                     _AT_GATHERING_EN.search(sentence[:m.start()])
@@ -124,9 +128,12 @@ _REPORTED_KO = re.compile(r"\s?(?:밝혔다|발표했다|전했다|말했다|알
 _REPORTED_EN = re.compile(r"\bsaid\s*(?:on\s*)?$")
 # a time of its own the event is given, too vague to resolve: the day of the report is not it
 _OWN_TIME_EN = re.compile(r"\b(?:next|later this) (?:week|month|year)\b|\bthis weekend\b")
+_OWN_TIME_KO = re.compile(r"다음 ?주|내주|이번 ?주 중|다음 ?달 중|이달 중|연내|올해 안|조만간")
 # "SEOUL, March 20 (Yonhap) --": the dateline is the day of the report
 _DATELINE_EN = re.compile(r"\s*\([A-Za-z .]+\)\s*(?:--|—|–|-)")
 _POSITION_KO = re.compile(r"(?:입장문|설명자료|해명자료|반박자료)(?:을|를) (?:내고|통해)")
+_AGREED_KO = re.compile(r"합의했|합의하고|합의를 (?:이뤘|이끌어냈|도출)")
+_AGREED_EN = re.compile(r"\bagreed\b(?:\s+\w+day)?\s+(?:to|on)\b")
 _SAME_DAY = re.compile(r"같은 날|\b(?:the )?same day\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
@@ -173,8 +180,11 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
         if not dates and events and (same := _SAME_DAY.search(sentence)):
             # "같은 날 노스게이트는 지분을 인수했다": the day of the event told just before
             dates = [(date.fromisoformat(events[-1]["date"]), same.start(), same.end(), same.group(), False)]
-        if language == "en" and len(dates) == 1 and dates[0][4] and _OWN_TIME_EN.search(sentence):
-            continue  # "lanterns will line the alleys next week …, organizers said Friday": Friday is only the report
+        if len(dates) == 1 and dates[0][4] and kind != "announcement" and \
+                (_OWN_TIME_KO if language == "ko" else _OWN_TIME_EN).search(sentence):
+            # "lanterns will line the alleys next week …, organizers said Friday", "회담을 다음 주 중 추진하겠다고 4일
+            # 밝혔다": the day given is only the report's
+            continue
         if kind == "announcement" and _POSITION_KO.search(sentence) and \
                 not re.search(r"발표했|발표한다|발표할", sentence):
             continue  # "이날 입장문을 내고 … 밝혔다": a statement of position answers a story; it announces nothing
@@ -205,6 +215,11 @@ def find_events(body: str, language: str, published: date | None, orgs: list[Org
             events.append(Event(type="conference", name=held.group("name").strip(), date=when.isoformat(),
                                 date_text=surface, location=location, participants=list(participants),
                                 start=start, end=end))
+        if kind in ("meeting", "summit") and (_AGREED_KO if language == "ko" else _AGREED_EN).search(sentence):
+            # talks that end in an accord are two facts: "회담을 갖고 … 늘리기로 합의했다", "agreed Tuesday to launch"
+            events.append(Event(type="agreement", name=f"agreement: {' – '.join(participants) or sentence[:40]}",
+                                date=when.isoformat(), date_text=surface, location=location,
+                                participants=list(participants), start=start, end=end))
         # a second day in the sentence dates a second event, typed by the trigger nearest it: "기자간담회를 열고
         # … 다음 달 2일 출시한다", "오는 6월 20일 임시 주주총회를 열어 … 7월 1일 출범한다"
         others = [t for t in _all_triggers(sentence, language) if t[0] != kind]
