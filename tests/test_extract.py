@@ -755,3 +755,13 @@ def test_english_person_named_with_an_age_or_later_by_the_last_word_alone():
     assert {"Ilse Marrow-Keane", "Tomas Brekke"} <= names
     assert not {"Novelist Ilse Marrow-Keane", "Trade Minister Han", "Where Aldana"} & names
     assert {q["text"]: q["speaker"] for q in en["quotes"]}["This book belongs to the island,"] == "Ilse Marrow-Keane"
+
+
+def test_english_reported_clause_after_told_and_who_was_told_without_that():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nFerry operators cut three routes on Tuesday. Dana Whitcombe, an "
+                "analyst at Harbor Securities, told reporters the timing was bold. Oslo Ferries told Reuters it had no plans "
+                "to cut more routes. She told the story of her first year.\n" + "Markets were mixed on the day. " * 3)
+    said = {(q["speaker"], q["text"]) for q in en["quotes"] if q["kind"] == "indirect"}
+    assert ("Dana Whitcombe", "the timing was bold") in said
+    assert ("Oslo Ferries", "it had no plans to cut more routes") in said
+    assert not any("first year" in text for _, text in said)

@@ -68,7 +68,10 @@ _KO_COORDINATED = re.compile(r"(?:[\"”」』'’]\s*(?:이)?라?(?:고|며)|[�
 _NEW_SUBJECT_KO = re.compile(r",?\s+(?:[^\s\"“”「」]+\s+){0,3}?[^\s\"“”「」]+(?:은|는|이|가|도)\s")
 # Reported speech, English: "Kim said (that) the company would …"
 _EN_INDIRECT = re.compile(
-    r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|added|adding|noted|noting|warned|stressed|argued|insisted|"
+    r"\b(?P<cue>said|says|told [\w.' ]{2,40}?(?= that )|"
+    # "told reporters the timing was bold": a clause without 'that' after who was told
+    r"told (?:reporters|journalists|lawmakers|legislators|investors|analysts|parliament|(?:the )?[A-Z][\w.&'-]*"
+    r"(?: [A-Z][\w.&'-]*){0,3})(?= (?!that\b))|added|adding|noted|noting|warned|stressed|argued|insisted|"
     r"explained|saying|announced|estimated|predicted|forecast|wrote|ruled|concluded|acknowledged|admitted|"
     r"claimed|confirmed|reported|stated|posted|(?:warn|argu|insist|not|stress|explain|add)e?s|"
     # verbs that also take a plain object ("replied to the letter", "revealed the phone"): reporting only with that
