@@ -208,3 +208,13 @@ def test_closures_and_exhibitions_are_other_events(sentence, expected):
 ])
 def test_talks_agreements_and_plans(body, published, expected):
     assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    ("그룹은 10일 서울 마포구에서 새 앨범 발매 기념 쇼케이스를 열었다.", date(2025, 6, 11), {("product_launch", "2025-06-10")}),
+    ("윤 후보자는 지난달 30일 개각에서 장관 후보자로 지명됐다.", date(2025, 8, 13), {("appointment", "2025-07-30")}),
+    ("Shares fell after the company reported on Feb. 6 that its fourth-quarter operating profit dropped.",
+     date(2025, 2, 17), {("earnings", "2025-02-06")}),
+])
+def test_showcases_nominations_and_quarterly_results(body, published, expected):
+    assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected

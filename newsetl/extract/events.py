@@ -29,10 +29,11 @@ TRIGGERS: list[tuple[str, str, str]] = [
     # "시리즈B 투자를 유치했다", "투자 계약은 전날 체결됐다": an investment received is one too
     ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입|투자(?:를|금을)? 유치|투자 계약", r"\binvest(?:s|ed|ing|ment)?\b"),
     ("earnings", r"영업이익|순이익|실적 발표|실적 설명회|매출액|콘퍼런스콜|컨퍼런스콜",
-     r"\bearnings\b|\bquarterly (?:profit|revenue)\b|\bconference call\b"),
+     r"\bearnings\b|\bquarterly (?:profit|revenue)\b|\bconference call\b|"
+     r"\b(?:first|second|third|fourth)-quarter (?:operating |net )?(?:profit|loss|revenue|sales)\b"),
     # a press conference or briefing is how an announcement is made ("기자간담회를 열고 … 공개했다")
     ("announcement", r"기자간담회|기자회견|브리핑", r"\bpress conference\b|\bnews conference\b|\bbriefing\b"),
-    ("product_launch", r"출시|선보였|공개했|론칭|처음 공개(?:했|한다|할|하고|해)|첫 공개|첫선|서비스를 시작", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
+    ("product_launch", r"출시|쇼케이스|선보였|공개했|론칭|처음 공개(?:했|한다|할|하고|해)|첫 공개|첫선|서비스를 시작", r"\blaunch(?:ed|es)?\b|\bunveil(?:ed|s)?\b|\brolled out\b"),
     ("election", r"선거|총선|대선|경선|보궐선거", r"\belections?\b|\bprimary\b|\bby-elections?\b"),
     # "위원회의 추계" is the committee's estimate, not a 회의; meeting reporters (기자들과 만나) is no event
     # a board or shareholders' meeting that decides is a meeting ("전날 이사회를 열고 … 의결했다")
@@ -40,7 +41,7 @@ TRIGGERS: list[tuple[str, str, str]] = [
      r"이사회를 열|이사회에서|주주총회|임시회",
      r"\bmet\b|\bmeeting\b|\bmeets\b|\btalks\b|\bhearing\b|\bsession\b|\bboard (?:had )?(?:approved|voted)\b|"
      r"\b(?:to|will|would|two|sides|leaders) meet\b"),
-    ("appointment", r"선임|임명|취임", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
+    ("appointment", r"선임|임명|취임|지명(?:됐|했|되|하)", r"\bappoint(?:ed|s)?\b|\bnamed .* as\b"),
     ("resignation", r"사임|사퇴", r"\bresign(?:ed|s)?\b|\bstep(?:ped)? down\b"),
     # 정책관, 정책실장, 종합정책질의, 비상대책위원장: a title or a hearing, not a policy
     ("policy", r"(?<!종합)정책(?!관|실|위|질의)|대책(?!위)|규제안|시행(?:한다|된다|키로|하기로|에 들어간다)|부터 (?:시행|적용)|적용된다|"
