@@ -727,6 +727,19 @@ def test_a_company_by_what_only_a_company_has_or_its_name_without_the_loanword()
     assert ("다온", "다온엔터테인먼트") in found and "한빛" not in {s for s, _ in found}
 
 
+def test_english_company_named_again_by_its_own_word_a_club_and_a_cooperative():
+    """'Velmora Manufacturing … Velmora said': the company's own word alone is the company (not a common first word:
+    'Korea Electronics … Korea said'); 'K League club Daejin Tigers'; '… Fishing Cooperative'; 'Paris-based Koreans'
+    are people, not a body."""
+    found = find_organizations("Velmora Manufacturing will invest 10 billion yen in a plant. The plant, Velmora's largest, "
+                               "opens in 2027, Velmora said. The Harwick Fishing Cooperative agreed. Ahn joined from K League "
+                               "club Daejin Tigers last year. Paris-based Koreans cheered. Korea Electronics will hire, Korea said.")
+    pairs = [(o["surface"], o["canonical"]) for o in found]
+    assert pairs.count(("Velmora", "Velmora Manufacturing")) == 2
+    assert {"Harwick Fishing Cooperative", "Daejin Tigers", "Korea Electronics"} <= {s for s, _ in pairs}
+    assert not {"Koreans", "Korea"} & {s for s, _ in pairs}
+
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""

@@ -57,7 +57,8 @@ _EN_ORG = re.compile(
     r"Studios|Airlines|Steel|Chemical|Energy|Telecom|Service|Office|Daily|Herald|Times|School|Hospital|Alliance|"
     # the words a company's own name ends with, whatever it makes
     r"Industries|Services|Logistics|Technologies|Ventures|Partners|Capital|Systems|Pharmaceuticals?|Shipbuilding|"
-    r"Construction|Insurance|Airways|Shipping|Semiconductors?|Networks|Labs|Biologics|Robotics|Brokerage|Investment)"
+    r"Construction|Insurance|Airways|Shipping|Semiconductors?|Networks|Labs|Biologics|Robotics|Brokerage|Investment|"
+    r"Manufacturing|Cooperative)"
     r"(?: (?:of|for|on) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})?)(?:(?<=\.)|\b)"
     r"|\b(?P<ministry>Ministry of (?:[A-Z][\w]+(?:,? and | |, ))*[A-Z][\w]+)"
 )
@@ -170,6 +171,10 @@ def _en_type(name: str) -> str:
 
 
 _LEGAL_FORM_THEN_MORE = re.compile(r"(?<= Inc\.) (?!Ltd)|(?<= Corp\.) (?!Ltd)|(?<= Ltd\.) |(?<= Co\.) (?!Ltd)")
+# the words after a company's own name that say what it does, dropped when it is named again
+_COMPANY_WORDS_EN = {"Entertainment", "Manufacturing", "Foods", "Pictures", "Studios", "Holdings", "Labs", "Robotics",
+                     "Technologies", "Ventures", "Industries", "Electronics", "Pharmaceuticals", "Logistics", "Systems",
+                     "Networks", "Semiconductor", "Biologics", "Motors"}
 _LEGAL_FORM_EN = re.compile(r",? (?:Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Company|Limited)$")
 # First words of a company's name too common to stand for it alone ("Korea Railroad Corp." is not "Korea")
 _GENERIC_FIRST_EN = {"Korea", "Korean", "South", "North", "Seoul", "Busan", "Asia", "Asian", "Global", "National",
@@ -250,7 +255,7 @@ _CLASSIFIED_EN = re.compile(r"\b(?P<name>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0
 # at the Korea Startup Forum": a kind of company before the name, or a job at it
 _NAME_EN = r"[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3}"
 _KIND_BEFORE_EN = re.compile(rf"\b(?:startup|start-up|chipmaker|automaker|carmaker|maker|consultancy|publisher|distributor|"
-                             rf"lender|insurer|retailer|shipbuilder|conglomerate|brokerage|law firm|asset manager|[A-Z][a-z]+-based) "
+                             rf"lender|insurer|retailer|shipbuilder|conglomerate|brokerage|law firm|asset manager|club|[A-Z][a-z]+-based) "
                              rf"(?P<name>{_NAME_EN})"
                              rf"|\b(?:director|lawyer|attorney|analyst|economist|researcher|strategist|fellow|partner|"
                              rf"executive|engineer|spokesperson|spokesman|spokeswoman) (?:at|for) (?:the )?(?P<at>{_NAME_EN})")
@@ -266,7 +271,9 @@ _OWNED_BY_ORG_EN = re.compile(rf"\b(?P<name>{_NAME_NO_POSSESSIVE_EN})['’]s (?:
 _NOT_NAME_EN = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                           r"June|July|August|September|October|November|December|Chairman|Chief|CEO|President|Vice|"
                           r"Director|Executive|Head|Founder|Mr|Ms|Mrs|Dr)\b|^(?:South Korea|Korea|Seoul|Busan|Tokyo|"
-                          r"Beijing|Washington|London|Paris|New York|Europe|Asia|China|Japan|America)$")
+                          r"Beijing|Washington|London|Paris|New York|Europe|Asia|China|Japan|America)$"
+                          # people by their country ("London-based Koreans"), not a body
+                          r"|^(?:[A-Z][a-z]+(?:ans|ese)|Britons|Filipinos|Thais)$")
 # "라피더스 본사", "스튜디오해담 관계자", "정현철 대전하나시티즌 대표": a proper noun (kiwi NNP, so not 병원 or 업계)
 # right before a word only an organization has is an organization; four letters at least, as three or fewer are
 # mostly people (윤석열 측, A씨 측) and countries. Before a title a person also has (대표, 사장, CEO) it takes five, as
@@ -419,6 +426,14 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 # capitalized word (which would make it another name)
                 for again in re.finditer(rf"(?<![\w&'-]){re.escape(first)}(?![\w&-])(?! [A-Z])", body):
                     add(first, m["canonical"], m["type"], again.start(), False)
+        words = m["surface"].split()
+        if not m["from_alias_table"] and len(words) == 2 and words[1] in _COMPANY_WORDS_EN and len(words[0]) >= 4 \
+                and words[0] not in _GENERIC_FIRST_EN and words[0].isalpha() and words[0][1:].islower() \
+                and not re.search(rf"\b{words[0]} [A-Z][a-z]+-[a-z]+", body):
+            # "Fenwick Robotics … Fenwick said": a company's own word before what it does is the company (unless the
+            # article names a person so: "Park Robotics" and "Park Ji-ho")
+            for again in re.finditer(rf"(?<![\w&'-]){re.escape(words[0])}(?![\w&-])(?! [A-Z])", body):
+                add(words[0], m["canonical"], m["type"], again.start(), False)
     if proper is not None:
         for m in _CLASSIFIED_KO.finditer(body):
             name = m.group("name")
