@@ -52,7 +52,9 @@ _EN_SPEECH = (r"(?:said|says|told|added|noted|explained|stated|wrote|asked|repli
 # Reported speech, Korean: "…해야 한다고 강조했다" (the clause, then 고, then a reporting verb)
 _KO_REPORTING = (r"(?:강조|말|밝|묻|질문|설명|지적|전|단언|독려|덧붙|주장|언급|공언|예상|전망|당부|촉구|요구|호소|역설|평가|"
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
-                 r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물)")
+                 r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물|"
+                 # the past of 놓다/보다 contracted into one syllable: 털어놨다, 내다봤다, 돌아봤다
+                 r"털어놨|내다봤|돌아봤|봤)")
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
 _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
                       rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)\s*\.?$")
@@ -80,8 +82,9 @@ _EN_INDIRECT = re.compile(
     r"recalled)(?= (?:[^\s\"“”]+ ){0,6}?that ))"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
-    r"(?: (?:at|during|in|on) [^,\"“”]{3,40}?(?= that))?"
-    r"(?: (?:separately|later|earlier|also|again|previously|repeatedly|publicly|privately|recently|then)(?= that))?"
+    r"(?: (?:at|during|in|on|after) [^,\"“”]{3,40}?(?= that))?"
+    r"(?: (?:separately|later|earlier|also|again|previously|repeatedly|publicly|privately|recently|then|afterwards?|"
+    r"subsequently)(?= that))?"
     r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
     r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
     r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
@@ -214,6 +217,8 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
             found.append((m.start(), topic))
         # the object of a preposition is not the subject: "a meeting with Moon", "will report to Han"
         found = [f for f in found if not _PREPOSITION_BEFORE.search(window, 0, f[0])]
+        # …nor the object of a verb in the past: "The winger … embraced Whitlock on the touchline"
+        found = [f for f in found if not _PAST_VERB_BEFORE.search(window, 0, f[0])]
         found.sort(key=lambda f: f[0])
         if found and (owner := re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}[’']s ", window[found[0][0]:])):
             # "Ahn's deputy, Vice Minister Park Ji-yeon, said" is Park's, not Ahn's (while "Oh's team will report to
@@ -226,6 +231,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
     return None
 
 
+_PAST_VERB_BEFORE = re.compile(rf"(?<![\w-])(?!{_EN_SPEECH} )[a-z]{{2,}}ed $")  # not 'added Kim', 'warned Kim'
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|by|for|from|about|against|into|than|between|among|toward|towards|"
                                  r"via|under|over|on|at|in) $")
 _EN_ATTRIBUTION = re.compile(
@@ -350,6 +356,10 @@ def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dic
     same_word = [o for o in earlier if o["surface"].endswith(noun)]
     if same_word:
         return same_word[-1]
+    # "루체엔터테인먼트는 …. 루체 측은": the first word of a name named before, shortened as news does after naming it
+    shortened = [o for o in earlier if len(noun) >= 2 and o["surface"].startswith(noun) and o["surface"] != noun]
+    if shortened and m.group().rstrip().rstrip("은는이가도").endswith("측"):
+        return shortened[-1]
     # "소속사 스텔라엔터테인먼트를 상대로 …. 소속사 측은": the organization introduced with that very noun
     apposed = [o for o in earlier if body[max(0, o["start"] - len(noun) - 1):o["start"]].strip() == noun]
     if apposed:
@@ -361,7 +371,18 @@ def _generic_side(body: str, start: int, end: int, orgs: list[dict], recent: dic
     return typed[-1] if typed else None
 
 
-_KO_EARLIER_SUBJECT = re.compile(r"[가-힣](?:은|는|이|가|도)[\s,]|[\"“”「」]")
+# (not a modifier or adverb that ends like a particle: "같은 날", "있는", "많이")
+_KO_EARLIER_SUBJECT = re.compile(r"[가-힣](?<![같많적작높낮좋깊넓짧늦젊있없하되])(?:은|는|이|가|도)[\s,]|[\"“”「」]")
+
+
+def _topic_before_subject(body: str, org: dict, person: PersonMention, named: list[PersonMention], end: int) -> bool:
+    """'한국음악저작권협회(음저협)는 하윤슬이 … 받게 된다고 설명했다': an organization marked as the topic (은/는)
+    before a person marked only as a subject (이/가) is who reports; the person is the subject of what is reported."""
+    after = re.sub(r"^\s?\([^()\"“”]{1,20}\)", "", body[org["end"]:org["end"] + 26])
+    if not re.match(r"(?:\s?측)?[은는]\s", after):
+        return False
+    later = [p for p in named if p["name"] == person["name"] and org["end"] <= p["start"] < end]
+    return bool(later) and body[later[0]["mention_end"]:later[0]["mention_end"] + 1] in ("이", "가")
 
 
 def _org_at_offset(orgs: list[dict], offset: int) -> bool:
@@ -529,15 +550,24 @@ def _story_organization(earlier: list[dict]) -> dict | None:
     return max(reversed(earlier), key=lambda o: counts[o["canonical"]])
 
 
+# '…, organizers said Friday.': reported by people the text describes in the plural and does not name
+_EN_UNNAMED_TRAILING = re.compile(r", (?:the |some |many |several |local )?(?:[a-z'-]+ ){0,2}[a-z-]{3,}s "
+                                  r"(?P<cue>said|say|told reporters|added)"
+                                  r"(?: (?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\.?")
+
+
 def _trailing_attribution(body: str, s_start: int, s_end: int, people: list[PersonMention],
                           known: dict[str, PersonMention], topic: PersonMention | None, orgs: list[dict]):
     """(start, end, person, organization, cue) of '<clause>, the company said.' (an attribution after reported
-    speech with no quote marks); only when the attribution names someone."""
+    speech with no quote marks); only when the attribution names someone, or describes unnamed people in the
+    plural (no speaker then)."""
     sentence = body[s_start:s_end]
     for comma in reversed([m.start() for m in re.finditer(r", ", sentence)]):
         if comma < 12:
             break
         tail_start = s_start + comma
+        if unnamed := _EN_UNNAMED_TRAILING.fullmatch(body, tail_start, s_end):
+            return s_start, tail_start, None, None, unnamed.group("cue")  # "…, organizers said Friday."
         m = _EN_ATTRIBUTION.match(body[tail_start:s_end])
         rest = body[tail_start + m.end():s_end] if m else ""
         if not m or re.search(r"[^\s.]", rest) and not re.fullmatch(
@@ -636,6 +666,19 @@ def _genders(body: str, language: str, people: list[PersonMention], spans: list[
     return {name: next(iter(kinds)) for name, kinds in said.items() if len(kinds) == 1}
 
 
+def _pronoun_beside_name(sentence: str, person: PersonMention, language: str) -> bool:
+    """A Korean sentence (its quotations left out) has 그/그녀 for its subject and names `person` too, by the full
+    name or a short reference ('진 프로듀서')."""
+    text = re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)
+    name = person["name"]
+    if language != "ko":
+        return False  # English "When I asked Cho about it, she laughed": a pronoun may mean the name of another clause
+    if not re.search(r"(?<![가-힣])그녀?(?:는|가|도)\s", text):
+        return False
+    return name in text or any((name.startswith(r.group("surname")) if " " not in name
+                                else name.split()[-1] == r.group("surname")) for r in _SHORT_REFS.finditer(text))
+
+
 def _pronoun_gender(sentence: str, language: str) -> str | None:
     """The gender of the pronoun a sentence uses for its subject: he/she; Korean 그녀 (그 is said of anyone)."""
     if language == "en":
@@ -644,8 +687,24 @@ def _pronoun_gender(sentence: str, language: str) -> str | None:
     return "f" if re.search(r"(?<![가-힣])그녀", sentence) else None
 
 
+# A bare word for a whole branch of the state ('검찰은') speaks for the one office of it the article names: a story
+# about a case names the district prosecutors' office once ('서울중앙지검 형사1부') and calls it 검찰 after
+_BRANCH_OFFICES_KO = {"검찰": re.compile(r"(?:지검|지방검찰청)$")}
+
+
+def _branches_as_named_offices(orgs: list[dict]) -> list[dict]:
+    """The mentions, a bare branch word ('검찰') given the canonical name of the single office of that branch the
+    article names; with none or several named, it keeps its own."""
+    out = []
+    for o in orgs:
+        office = _BRANCH_OFFICES_KO.get(o["surface"])
+        named = {x["canonical"] for x in orgs if office and office.search(x["surface"])}
+        out.append({**o, "canonical": named.pop()} if len(named) == 1 else o)
+    return out
+
+
 def find_quotes(body: str, language: str, people: list[PersonMention], orgs: list[dict] | None = None) -> list[Quote]:
-    orgs = orgs or []
+    orgs = _branches_as_named_offices(orgs or [])
     quotes: list[Quote] = []
     known: dict[str, PersonMention] = {}
     topic: PersonMention | None = None
@@ -670,6 +729,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             # is a woman first
             earlier = [p for p in reversed(history) if genders.get(p["name"], gender) == gender]
             topic = next((p for p in earlier if genders.get(p["name"]) == gender), earlier[0] if earlier else None)
+        if topic and _pronoun_beside_name(body[s_start:s_end], topic, language):
+            # "그녀는 진 프로듀서와 다툰 곡이 …": a pronoun never means someone the same sentence names; it means the
+            # one the text was about before them, or no one
+            topic = next((p for p in reversed(history) if p["name"] != topic["name"]), None)
         previous = quotes[-1] if quotes and quotes[-1]["kind"] == "direct" and quotes[-1]["cue"] else None
         if quotes and quotes[-1]["kind"] == "indirect" and len(quotes) > 1 and quotes[-2]["kind"] == "direct" \
                 and quotes[-2]["cue"] and quotes[-2]["sentence_start"] == quotes[-1]["sentence_start"]:
@@ -685,6 +748,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                                                                   language, strict=True) \
                 and _organization_subject(body, s_start, first_quote, orgs, language):
             # "세진전자는 … 이성호 대표 등이 보유한 지분을 …": the organization is the subject, the person only named
+            subject = None
+        if language == "ko" and subject and (side := _organization_subject(body, s_start, first_quote, orgs, language)) \
+                and _topic_before_subject(body, side, subject, named_here, first_quote):
             subject = None
         continues = subject is None and bool((_CONTINUES if language == "ko" else _CONTINUES_EN).match(body[s_start:s_end]))
         if continues and not org_turn and language == "ko":
@@ -728,6 +794,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 elif speaker is None and cue is None and framing and \
                         _organization_subject(body, s_start, first_quote, orgs, language):
                     cue = framing.group()  # 'The party said the resignation came "far too late."'
+                elif speaker is None and cue is None and _EN_UNNAMED_SUBJECT.match(body, s_start, first_quote) and \
+                        (verbs := re.findall(rf"\b{_EN_SPEECH}\b", body[s_start:first_quote])):
+                    # 'A shop owner, who asked not to be named, said the festival "brings crowds …"': quoted words
+                    # of someone the text does not name, kept with no speaker
+                    cue = verbs[-1]
 
                 if speaker is None and cue is None and (intro := _EN_INTRO.search(body[s_start:first_quote])):
                     # 'He said: "…"' / 'Kim told reporters, "…"'
@@ -873,6 +944,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
 
 _EN_FRAMING = (r"\b(?:called|calls|described|describes|accused|accuses|urged|urges|vowed|vows|promised|promises|"
                r"dismissed|labeled|labelled|termed|branded|pledged|criticized|criticised|praised|hailed)\b")
+# A sentence whose subject is someone described, not named: "A shop owner …", "One investor …", "Some residents …"
+_EN_UNNAMED_SUBJECT = re.compile(r"(?:An?|One|Some|Another|Several|Many) [a-z]")
 _EN_INTRO = re.compile(rf"\b(?P<cue>{_EN_SPEECH})(?: [\w ]{{0,30}}?)?[:,]\s*$")
 _EN_HEADLINE_TAIL = re.compile(r":\s*['‘](?P<q>[^\n]{6,}?)['’]\s*$")
 

@@ -1,0 +1,68 @@
+"""Speaker attribution in house styles: how outlets name who speaks (newsetl/extract/quotes.py)."""
+
+from test_clean import clean_bytes
+
+from newsetl.extract import extract_article
+
+_FILLER_KO = "업계는 이번 결정을 주목하고 있다. " * 3
+_FILLER_EN = "Markets were mixed on the day. " * 3
+
+
+def _said(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(speaker, text, cue) of every quote extracted from a Korean or English article given as plain text."""
+    [article], _ = clean_bytes(text.encode())
+    return [(q["speaker"], q["text"], q["cue"]) for q in extract_article(article)["quotes"]]
+
+
+def test_bare_검찰_speaks_for_the_one_district_office_the_story_names():
+    one = _said("선고\n입력 2025.06.18 10:00\n수원지검 형사2부는 지난달 대표를 구속기소했다. 검찰은 \"판결을 검토해 "
+                "항소하겠다\"고 밝혔다.\n" + _FILLER_KO)
+    assert one == [("Suwon District Prosecutors' Office", "판결을 검토해 항소하겠다", "밝혔다")]
+    two = _said("선고\n입력 2025.06.18 10:00\n수원지검과 인천지검이 함께 수사했다. 검찰은 \"판결을 검토해 항소하겠다\"고 "
+                "밝혔다.\n" + _FILLER_KO)
+    assert two == [("Supreme Prosecutors' Office", "판결을 검토해 항소하겠다", "밝혔다")]
+
+
+def test_a_company_shortened_to_its_first_word_before_측_is_that_company():
+    said = _said("게임\n입력 2025.06.18 10:00\n게임사 별빛소프트웨어는 신작 출시를 미뤘다. 별빛 측은 \"완성도를 높이겠다\"고 "
+                 "강조했다.\n" + _FILLER_KO)
+    assert said == [("별빛소프트웨어", "완성도를 높이겠다", "강조했다")]
+
+
+def test_korean_organization_as_topic_reports_what_a_person_it_names_will_do():
+    said = _said("체육\n입력 2025.06.18 10:00\n대한체육회는 김도윤 선수가 다음 달 대표팀에 합류한다고 설명했다.\n" + _FILLER_KO)
+    assert said == [("Korean Sport & Olympic Committee", "김도윤 선수가 다음 달 대표팀에 합류한다", "설명했다")]
+
+
+def test_korean_organization_subject_after_a_modifier_that_ends_like_a_particle():
+    said = _said("공시\n입력 2025.06.18 10:00\n같은 날 반도체 장비업체 나래테크는 청주 공장을 두 배로 증설한다고 공시했다.\n"
+                 + _FILLER_KO)
+    assert said == [("나래테크", "청주 공장을 두 배로 증설한다", "공시했다")]
+
+
+def test_korean_reporting_verbs_contracted_into_one_syllable():
+    said = _said("전망\n입력 2025.06.18 10:00\n박서윤 키움증권 연구원은 내년 수출이 10% 넘게 늘 것이라고 내다봤다. 그는 올해가 "
+                 "가장 힘들었다고 털어놨다.\n" + _FILLER_KO)
+    assert said == [("박서윤", "내년 수출이 10% 넘게 늘 것이라", "내다봤다"), ("박서윤", "올해가 가장 힘들었다", "털어놨다")]
+
+
+def test_korean_pronoun_never_means_the_person_its_own_sentence_names():
+    said = _said("음반\n입력 2025.06.18 10:00\n윤가람 작가는 \"긴 공백이었다\"고 말했다. 편곡은 박도윤 프로듀서가 맡았다. 그녀는 "
+                 "박 프로듀서와 가장 오래 다툰 곡이 타이틀곡이 됐다고 털어놨다.\n" + _FILLER_KO)
+    assert said == [("윤가람", "긴 공백이었다", "말했다"), ("윤가람", "박 프로듀서와 가장 오래 다툰 곡이 타이틀곡이 됐다", "털어놨다")]
+
+
+def test_english_object_of_a_verb_is_not_the_subject_and_said_afterwards_that():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\n\"I just kept shooting,\" Tomas Ferreira said after scoring "
+                 "twice for Rovers. He now has nine league goals. The forward was taken off late on and embraced Aldo "
+                 "Whitfield, the Rovers coach, on the bench. He said afterwards that the coach's trust had carried him "
+                 "through a hard winter.\n" + _FILLER_EN)
+    assert said == [("Tomas Ferreira", "I just kept shooting,", "said"),
+                    ("Tomas Ferreira", "the coach's trust had carried him through a hard winter", "said")]
+
+
+def test_english_words_of_people_described_and_not_named_are_kept_with_no_speaker():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nA ferry worker, who asked not to be named, said the new "
+                 "timetable was \"simply impossible\" for the crews. The bridge will reopen to traffic on Monday, officials "
+                 "said Friday.\n" + _FILLER_EN)
+    assert said == [(None, "simply impossible", "said"), (None, "The bridge will reopen to traffic on Monday", "said")]
