@@ -740,6 +740,19 @@ def test_english_company_named_again_by_its_own_word_a_club_and_a_cooperative():
     assert not {"Koreans", "Korea"} & {s for s, _ in pairs}
 
 
+def test_one_word_that_speaks_in_a_statement_or_a_filing_is_a_company():
+    """'Corvane said in a statement': a company, unless the word is someone's surname here ('Laura Hale … Hale'),
+    capitalized only where a sentence starts ('Officials'), the end of a longer name ('… and Fisheries') or a place
+    ('talks in Minsk … Minsk said')."""
+    found = find_organizations("Corvane said in a statement that it would appeal. Shares fell after Corvane cut its "
+                               "forecast. Laura Hale joined the board. Hale said in a statement that she was glad. "
+                               "Officials said in a statement that roads were shut. The Ministry of Oceans and Fisheries "
+                               "said in a statement it agreed. Talks in Minsk ended. Minsk said in a statement it was pleased.")
+    surfaces = [o["surface"] for o in found]
+    assert surfaces.count("Corvane") == 2
+    assert not {"Hale", "Officials", "Fisheries", "Minsk"} & set(surfaces)
+
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""

@@ -260,6 +260,26 @@ _KIND_BEFORE_EN = re.compile(rf"\b(?:startup|start-up|chipmaker|automaker|carmak
                              rf"|\b(?:director|lawyer|attorney|analyst|economist|researcher|strategist|fellow|partner|"
                              rf"executive|engineer|spokesperson|spokesman|spokeswoman) (?:at|for) (?:the )?(?P<at>{_NAME_EN})")
 _NAME_GOES_ON_EN = re.compile(r" (?:for|of|on|and) (?:the )?[A-Z]")  # "Center for Strategic and International Studies"
+# "Corvell said in a statement / in a regulatory filing": one word that speaks in a statement is a company when the
+# article never names a person so ("Laura Hale … Hale said in a statement", "Mr. Hale", "Park Ji-ho")
+_STATEMENT_EN = re.compile(r"(?<![\w&'-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{2,6}) (?:said|announced|disclosed|confirmed) "
+                           r"(?:(?:on|late|early) \w+day )?in (?:a|its) (?:statement|(?:regulatory |stock-exchange )?filing|"
+                           r"press release|news release|disclosure)\b")
+# the word ends a longer name: "Ministry of Oceans and Fisheries said", "Lark & Reed said"
+_NAME_BEFORE_EN = re.compile(r"(?:\b(?:of|and|for|the)|&|\b[A-Z][\w.'-]*) $")
+_FUNCTION_WORDS_EN = set("""The A An Where When While As If But And In At On For After Before Since Because Unlike Like With
+    Without From By Of To Under Over That This Its Their His Her Our Then So Yet Also Meanwhile""".split())
+
+
+def _named_as_a_person(body: str, word: str) -> bool:
+    """'Laura Hale', 'Mr. Hale', 'Park Ji-ho': the word is someone's surname in this article."""
+    for m in re.finditer(rf"(?:\b(?P<before>[A-Z][\w'-]*\.?) ){re.escape(word)}\b|\b{re.escape(word)} [A-Z][a-z]+-[a-z]+", body):
+        before = m.group("before")
+        if before is None or before.rstrip(".") not in _FUNCTION_WORDS_EN:
+            return True
+    return False
+
+
 # "Fenwick Mills's chief executive", "Tarrow's shareholders", "shares of Corvell rose": what only a company has, a
 # company's name before it (not "Korea's", a place; not "Lee Ji-ho's shares in", a person's stake)
 _NAME_NO_POSSESSIVE_EN = r"[A-Z][\w&-]+(?: (?:&|[A-Z][\w&-]+)){0,3}"
@@ -480,7 +500,8 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             for at in _as_a_word(body, stem):
                 if all(i in proper for i in range(at, at + len(stem))):
                     add(stem, next(iter(canonicals)), "company", at, False)
-    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body), *_OWNED_BY_ORG_EN.finditer(body)]:
+    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body), *_OWNED_BY_ORG_EN.finditer(body),
+              *_STATEMENT_EN.finditer(body)]:
         group = next(g for g in ("name", "head", "at", "of") if m.groupdict().get(g))
         name, start = m.group(group), m.start(group)
         if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS \
@@ -493,6 +514,13 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             # "Fenwick's chief executive" after "Fenwick Foods Inc.": the longer name's organization
             longer = next((x for x in mentions if x["surface"].startswith(name + " ")), None)
             canonical = longer["canonical"] if longer and name not in aliases else canonical
+        if m.re is _STATEMENT_EN and (name in _FUNCTION_WORDS_EN or _NOT_NAME_EN.match(name)
+                                      or name in _GENERIC_FIRST_EN or _named_as_a_person(body, name)
+                                      or re.search(rf"\b(?:in|to|from|near|outside|across) {name}\b(?!['’])", body)
+                                      or not (name.isupper() or re.search(rf"[a-z,] {name}\b", body))
+                                      or (before := _NAME_BEFORE_EN.search(body[max(0, start - 40):start])) is not None
+                                      and before.group().strip() not in _FUNCTION_WORDS_EN):
+            continue  # "Officials said …": capitalized only where a sentence starts; "… and Fisheries"; "in Moscow"
         for again in re.finditer(rf"(?<![\w&'-]){re.escape(name)}(?![\w&-])", body):
             add(name, canonical, "company", again.start(), name in aliases)
     # "세계이동통신사업자연합회(GSMA)": an unknown acronym in brackets names the organization before it.
