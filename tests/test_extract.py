@@ -791,3 +791,11 @@ def test_english_reported_clause_after_told_and_who_was_told_without_that():
     assert ("Dana Whitcombe", "the timing was bold") in said
     assert ("Oslo Ferries", "it had no plans to cut more routes") in said
     assert not any("first year" in text for _, text in said)
+
+
+def test_korean_name_of_a_rarer_surname_opening_its_clause_before_a_title():
+    ko = _facts("지역\n입력 2025.06.18 10:00\n편도윤 청림시장은 이날 브리핑에서 \"청년 예산을 두 배로 늘리겠다\"고 말했다. "
+                "여행사 대표는 말을 아꼈다. 부동산 애널리스트는 신중론을 폈다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    names = {p["name"] for p in ko["people"]}
+    assert "편도윤" in names and not {"여행사", "부동산"} & names
+    assert {q["text"]: q["speaker"] for q in ko["quotes"]}["청년 예산을 두 배로 늘리겠다"] == "편도윤"

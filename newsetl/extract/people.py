@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
+from .korean import is_common_noun
 from .organizations import OrganizationMention
 
 TITLES_KO = sorted(
@@ -168,8 +169,10 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
             (looks_korean_name(word) and len(word) >= 3 and
              (word[:2] in COMPOUND_SURNAMES or
               (len(word) == 3 and (word[-1] not in _NOT_NAME_ENDINGS or (before_org and word[-1] in "은이"))))) or \
-            (before_org and len(word) == 3 and word[0] in COMMON_SURNAMES and word not in _OPENERS_KO
-             and word[-1] not in _NOT_NAME_ENDINGS)  # "어경수 대한소아청소년과학회 이사장": a rarer surname
+            ((before_org or _opens_clause(body, base + m.start(), orgs) and not is_common_noun(word)) and len(word) == 3
+             and word[0] in COMMON_SURNAMES and word not in _OPENERS_KO and word[-1] not in _NOT_NAME_ENDINGS)
+        # "어경수 대한소아청소년과학회 이사장", "길정훈 청주시장은": a rarer surname, before an organization or
+        # opening the clause right before its title
 
     last = words[-1]
     if base + last.start() > 0 and re.match(r"[A-Za-z0-9]", body[base + last.start() - 1]):
@@ -187,6 +190,16 @@ def _name_before(body: str, end: int, proper: set[int], orgs: list[OrganizationM
             # modifier or an organization, then the name
             start = base + prev.start()
     return start, end
+
+
+def _opens_clause(body: str, start: int, orgs: list[OrganizationMention]) -> bool:
+    """The word at `start` opens a sentence or clause: nothing before it but punctuation, an opening word
+    ('반면', '이날') or an organization ('더불어민주당 옥소율 수석대변인')."""
+    before = body[max(0, start - 12):start]
+    if not before.strip() or re.search(r"(?:^|[\n.!?\"”」』,(])\s*$", before):
+        return True
+    last = re.search(r"([가-힣A-Za-z0-9]+)\s+$", before)
+    return bool(last) and (last.group(1) in _OPENERS_KO or any(o["end"] == start - 1 for o in orgs))
 
 
 # Words that open a Korean clause and are never part of a name before an organization and a title
