@@ -288,6 +288,8 @@ _OWNED_BY_ORG_EN = re.compile(rf"\b(?P<name>{_NAME_NO_POSSESSIVE_EN})['’]s (?:
                               r"(?:operating|net|quarterly|annual) (?:profit|loss|income|revenue|results)|market (?:value|"
                               r"capitalization)|share price|(?:shares|stock)(?! (?:in|of)\b))\b"
                               rf"|\b[Ss]hares of (?P<of>{_NAME_NO_POSSESSIVE_EN})(?![\w&-])")
+_OWNED_CUE_EN = re.compile(r"['’]s (?:chief|CEO|CFO|board|shareholders|headquarters|subsidiar|parent|operating|net|"
+                           r"quarterly|annual|market|share|stock)|hares of")
 _NOT_NAME_EN = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                           r"June|July|August|September|October|November|December|Chairman|Chief|CEO|President|Vice|"
                           r"Director|Executive|Head|Founder|Mr|Ms|Mrs|Dr)\b|^(?:South Korea|Korea|Seoul|Busan|Tokyo|"
@@ -500,8 +502,11 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             for at in _as_a_word(body, stem):
                 if all(i in proper for i in range(at, at + len(stem))):
                     add(stem, next(iter(canonicals)), "company", at, False)
-    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body), *_OWNED_BY_ORG_EN.finditer(body),
-              *_STATEMENT_EN.finditer(body)]:
+    # (the last two only where their words are: most articles have neither, and the scans cost)
+    owned = _OWNED_BY_ORG_EN.finditer(body) if _OWNED_CUE_EN.search(body) else ()
+    statement = _STATEMENT_EN.finditer(body) if re.search(r" in (?:a|its) [a-z -]*(?:statement|filing|release|disclosure)",
+                                                        body) else ()
+    for m in [*_CLASSIFIED_EN.finditer(body), *_KIND_BEFORE_EN.finditer(body), *owned, *statement]:
         group = next(g for g in ("name", "head", "at", "of") if m.groupdict().get(g))
         name, start = m.group(group), m.start(group)
         if _EN_LEADING.match(name + " ") or re.search(r"\b[A-Z][a-z]+-[a-z]+\b", name) or name in NOT_ORGANIZATIONS \
