@@ -799,3 +799,14 @@ def test_korean_name_of_a_rarer_surname_opening_its_clause_before_a_title():
     names = {p["name"] for p in ko["people"]}
     assert "편도윤" in names and not {"여행사", "부동산"} & names
     assert {q["text"]: q["speaker"] for q in ko["quotes"]}["청년 예산을 두 배로 늘리겠다"] == "편도윤"
+
+
+def test_a_company_the_table_knows_goes_by_its_own_word_too():
+    """'Halden Robotics … Halden said': the first word of a company's name before what it does stands for the
+    company whether or not the alias table knows the full name; not when that word alone is another organization."""
+    aliases = {"Halden Robotics": ("Halden Robotics", "company"), "Norde Motors": ("Norde Motors", "company"),
+               "Norde": ("Norde Group", "company")}
+    found = find_organizations("Halden Robotics and Norde Motors signed a deal. Halden said Norde would buy arms.", aliases)
+    assert [(o["surface"], o["canonical"]) for o in found] == [
+        ("Halden Robotics", "Halden Robotics"), ("Norde Motors", "Norde Motors"), ("Halden", "Halden Robotics"),
+        ("Norde", "Norde Group")]

@@ -449,11 +449,13 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 for again in re.finditer(rf"(?<![\w&'-]){re.escape(first)}(?![\w&-])(?! [A-Z])", body):
                     add(first, m["canonical"], m["type"], again.start(), False)
         words = m["surface"].split()
-        if not m["from_alias_table"] and len(words) == 2 and words[1] in _COMPANY_WORDS_EN and len(words[0]) >= 4 \
+        if aliases.get(words[0], (m["canonical"],))[0] == m["canonical"] and len(words) == 2 \
+                and words[1] in _COMPANY_WORDS_EN and len(words[0]) >= 4 \
                 and words[0] not in _GENERIC_FIRST_EN and words[0].isalpha() and words[0][1:].islower() \
                 and not re.search(rf"\b{words[0]} [A-Z][a-z]+-[a-z]+", body):
             # "Fenwick Robotics … Fenwick said": a company's own word before what it does is the company (unless the
-            # article names a person so: "Park Robotics" and "Park Ji-ho")
+            # article names a person so: "Park Robotics" and "Park Ji-ho"), a name the table knows too ("Murata
+            # Manufacturing … Murata said") unless that word alone names another organization
             for again in re.finditer(rf"(?<![\w&'-]){re.escape(words[0])}(?![\w&-])(?! [A-Z])", body):
                 add(words[0], m["canonical"], m["type"], again.start(), False)
     if proper is not None:
