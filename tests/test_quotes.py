@@ -66,3 +66,20 @@ def test_english_words_of_people_described_and_not_named_are_kept_with_no_speake
                  "timetable was \"simply impossible\" for the crews. The bridge will reopen to traffic on Monday, officials "
                  "said Friday.\n" + _FILLER_EN)
     assert said == [(None, "simply impossible", "said"), (None, "The bridge will reopen to traffic on Monday", "said")]
+
+
+def test_english_name_in_apposition_after_its_title_speaks():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe ferry operator has been fined. Its chief executive, Marta "
+                 "Lindqvist, said the company would appeal. The transport minister, Nadia Pryce, told MPs that the fine "
+                 "was fair. She said the ruling was \"a shock\" to the crews.\n" + _FILLER_EN)
+    assert said == [("Marta Lindqvist", "the company would appeal", "said"),
+                    ("Nadia Pryce", "the fine was fair", "told MPs"), ("Nadia Pryce", "a shock", "said")]
+
+
+def test_korean_speakers_named_as_a_fund_partner_after_a_place_or_as_a_group_in_quote_marks():
+    said = _said("투자\n입력 2025.06.18 10:00\n투자를 이끈 한빛벤처스의 장도윤 파트너는 \"드문 팀\"이라고 평가했다. 행사장에서 "
+                 "만난 남기윤 외교부 기후대사는 \"협상이 팽팽하다\"고 말했다. 환경 시민모임 '푸른물길'은 기자회견을 열고 "
+                 "‘매립을 멈춰야 한다’고 밝혔다. 대한상공회의소(대한상의)는 이번 대책이 요금에 미칠 영향을 따져보고 있다고 "
+                 "전했다.\n" + _FILLER_KO)
+    assert said == [("장도윤", "드문 팀", "평가했다"), ("남기윤", "협상이 팽팽하다", "말했다"), ("푸른물길", "매립을 멈춰야 한다", "밝혔다"),
+                    ("Korea Chamber of Commerce and Industry", "이번 대책이 요금에 미칠 영향을 따져보고 있다", "전했다")]

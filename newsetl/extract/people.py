@@ -17,7 +17,7 @@ TITLES_KO = sorted(
     지부장 선임연구원 책임연구원 수석연구원 연구위원 조합장 이사장 부이사장 사무처장 단장 부단장 학장 사무관
     주무관 상임위원 장관후보자 감독관 편집장 공동대표 대표변호사 회계사 무역관장 관장 부원장 사외이사
     이코노미스트 전략가 펀드매니저 평론가 작가 배우 가수 선수 코치 교사 회장단 고문 자문위원 특보 보좌관
-    프로그래머 수석프로그래머 디렉터 매니저 큐레이터 에디터 프로듀서 PD
+    프로그래머 수석프로그래머 디렉터 매니저 큐레이터 에디터 프로듀서 PD 파트너 심사역
     부총재보 총재보 씨 리더 멤버 막내
     최고위원 수석최고위원 원내수석부대표 원내부대표 부대변인 정책위의장 사무부총장 비대위원장 비상대책위원장
     부장판사 재판장 주심 대법관 헌법재판관 검사장 지검장 차장검사 경찰청장 서장 행장 부행장 은행장 사장단
@@ -89,6 +89,11 @@ _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|P
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
                         rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
                         rf"(?:{_MIDDLE_INITIAL_EN} {NAME_WORD_EN}){{0,2}})\b")
+# "Its chief executive, Priya Marsh, said", "Ofcom's head of policy, Dan Reyes, told": a title, then the name in
+# apposition between commas
+_EN_APPOSED = re.compile(rf"(?:(?P<org>{_ORG_EN})['’]s |\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur) )"
+                         rf"(?:[\w-]+ ){{0,3}}?(?P<title>(?:{TITLES_EN}))(?: of [\w -]{{2,40}}?)?, "
+                         rf"(?P<name>(?<![\w.]){NAME_WORD_EN}(?:{_MIDDLE_INITIAL_EN} {NAME_WORD_EN}){{1,2}}),")
 _KOREAN_NAME_EN = re.compile(r"(?<![\w.-])[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{1,6}\b")
 _TITLE_WORDS_EN = {"Judge", "Justice", "Mayor", "Governor", "Chairman", "Chairwoman", "President", "Minister", "Professor",
                    "Dr", "Rep", "Sen", "Gen", "Ambassador", "Officer", "Chief", "Director", "Secretary", "Commissioner",
@@ -231,7 +236,9 @@ def _foreign_name(body: str, title_start: int, orgs: list[OrganizationMention], 
     else:
         return None  # no organization or country between the name and the title
     if not 2 <= len(prefix) <= 3 or any(not re.fullmatch(r"[가-힣]{1,7}", w.group()) or w.group() in _OPENERS_KO
-                                         or w.group()[-1] in "은는을를의에도로와과" for w in prefix):
+                                         or w.group()[-1] in "은는을를의에도로와과"
+                                         # "회의장에서 만난 오세린 외교부 …대사": a place, then a modifier, not a name
+                                         or w.group().endswith(("에서", "에게", "부터", "까지")) for w in prefix):
         return None
     if len(prefix[-1].group()) == 3 and looks_korean_name(prefix[-1].group()) and \
             any(w.group()[-1] in "인한된던운" for w in prefix[:-1]):
@@ -388,7 +395,7 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
 
     aliases = alias_table()
     people: list[PersonMention] = []
-    for pattern in (_EN_AFTER, _EN_BEFORE):
+    for pattern in (_EN_AFTER, _EN_BEFORE, _EN_APPOSED):
         for m in pattern.finditer(body):
             if m.group("name").split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, m.start("name"), m.end("name")):
                 continue

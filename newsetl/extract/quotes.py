@@ -406,7 +406,8 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
         if not start <= o["start"] < end:
             continue
         # "전국민주노동조합총연맹(민주노총)은": the short name in brackets stands between the name and its particle
-        after = body[o["end"]:o["end"] + 4].lstrip(")")
+        # "서포터스 모임 '푸른파도'는": the quote marks around a group's name too
+        after = body[o["end"]:o["end"] + 4].lstrip(")'’")
         if after.lstrip(" ")[:1] == "(":
             after = re.sub(r"^\s?\([^()\"“”]{1,20}\)", "", body[o["end"]:o["end"] + 26])[:4]
         if o["start"] - start > 12 and language == "ko" and not (
@@ -905,7 +906,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             for who in ([speaker] if speaker else []) + ([org_speaker] if org_speaker else []):
                 edge = who.get("mention_end", who["end"])
                 if s_start <= edge < end:  # the clause starts after its subject and particle
-                    clause_start = max(clause_start, edge + 2)
+                    # …and after a short name in brackets or 측 between them: '대한상공회의소(대한상의)는', 'X 측은'
+                    aside = re.match(r"(?:\s?\([^()]{1,20}\))?(?:\s?측)?['’]?", body[edge:end]) if language == "ko" else None
+                    clause_start = max(clause_start, edge + (aside.end() if aside else 0) + 2)
             if language == "ko" and (lead_subject := _LEADING_SUBJECT_KO.match(body[clause_start:end])):
                 clause_start += lead_subject.end()
             if language == "ko" and (lead_when := _LEADING_WHEN_KO.match(body[clause_start:end])):
