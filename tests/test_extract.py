@@ -753,6 +753,16 @@ def test_one_word_that_speaks_in_a_statement_or_a_filing_is_a_company():
     assert not {"Hale", "Officials", "Fisheries", "Minsk"} & set(surfaces)
 
 
+def test_korean_company_by_its_share_price_or_its_results():
+    """'노스브릿지 주가는', '…의 영업이익': what only a company has, after a proper noun; not a common word (양사의 주가),
+    a person (김민수의 주식) or a country (미국의 매출)."""
+    ko = _facts("증시\n입력 2025.06.18 10:00\n노스브릿지 주가는 12% 올랐다. 노스브릿지는 신공장을 짓는다. 양사의 주가를 기준으로 "
+                "했다. 김민수의 주식은 팔렸다. 미국의 매출은 늘었다.\n" + "업계는 이번 결정을 주목하고 있다. " * 3)
+    surfaces = [o["surface"] for o in ko["organizations"]]
+    assert surfaces.count("노스브릿지") == 2
+    assert not {"양사", "김민수", "미국"} & set(surfaces)
+
+
 def test_a_city_government_acts_where_a_particle_of_subject_or_company_follows():
     """A city or county is its government as the subject, topic or partner ('청주시가', '천안시와', '천안시의 지원');
     bare before another word or with a particle of place it is the place ('경기 성남시 판교에서', '천안시에 공장을')."""

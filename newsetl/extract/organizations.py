@@ -221,6 +221,9 @@ _QUOTED_GROUP_KO = re.compile(r"(?:모임|단체|연대|동호회|팬클럽|서�
                               r"['‘\"“](?P<name>[가-힣A-Za-z0-9&][가-힣A-Za-z0-9& ]{0,13}[가-힣A-Za-z0-9&])['’\"”]"
                               r"(?=[\s,.)]|[은는이가의과와도를을에])")
 _GROUP_KINDS_KO = ("단체", "모임", "걸그룹", "보이그룹", "밴드", "레이블")
+# "노스게이트 주가는", "다온전자의 영업이익": what only a company has, after a proper noun (not 양사의 주가, a common word)
+_COMPANY_HAS_KO = re.compile(r"(?<![가-힣A-Za-z0-9&])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})(?:의 (?:영업이익|영업손실|"
+                             r"매출액?|순이익|당기순이익|주가|시가총액|자회사|모회사|최대주주)|(?: 주가| 주식)(?:[은는이가를을도의]| ))")
 # the loanwords after a company's own name that a second mention drops ("다온엔터테인먼트", then "다온")
 _DROPPED_SUFFIXES_KO = ("엔터테인먼트", "엔터", "로보틱스", "랩스", "테크놀로지", "모빌리티", "파트너스", "벤처스", "게임즈",
                         "스튜디오", "솔루션", "시스템즈", "네트웍스", "헬스케어", "이노베이션", "커뮤니케이션즈")
@@ -474,6 +477,16 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
                 add(name, aliases.get(name, (name,))[0], "association", m.start("name"), name in aliases)
                 for at in _as_a_word(body, name):
                     add(name, aliases.get(name, (name,))[0], "association", at, name in aliases)
+        from .people import COMMON_SURNAMES, PLACES_KO  # people imports this module
+
+        for m in _COMPANY_HAS_KO.finditer(body):
+            name = m.group("name")
+            if (name in PLACES_KO or name in GENERIC_KO or name in _NOT_COMPANY_KO
+                    or (len(name) == 3 and name[0] in COMMON_SURNAMES)  # 김민수의 주식: a person's
+                    or not all(i in proper for i in range(m.start("name"), m.end("name")))):
+                continue
+            for at in _as_a_word(body, name):
+                add(name, aliases.get(name, (name,))[0], "company", at, name in aliases)
     if proper is not None:
         from .people import PLACES_KO  # people imports this module
 
