@@ -820,3 +820,14 @@ def test_a_company_the_table_knows_goes_by_its_own_word_too():
     assert [(o["surface"], o["canonical"]) for o in found] == [
         ("Halden Robotics", "Halden Robotics"), ("Norde Motors", "Norde Motors"), ("Halden", "Halden Robotics"),
         ("Norde", "Norde Group")]
+
+
+def test_english_person_after_a_lowercase_job_prof_or_an_opening_word():
+    en = _facts("Title here\nMarch 12, 2025 9:30 AM KST\nHead coach Marta Lindqvist praised the squad. The club said head "
+                "coach Ines T. Moravec would travel to London, and lead actress Noor Haddad of Fernhill Pictures spent three "
+                "months in Busan. Prof. Aldo Brenner of Hanseo University disagreed. For Tuva Okonkwo, a graduate student "
+                "in Daejeon, the rule came late. Oskar Vell, the region’s vice governor for economic affairs, called it fair.\n"
+                + "Markets were mixed on the day. " * 3)
+    names = {p["name"] for p in en["people"]}
+    assert {"Ines T. Moravec", "Noor Haddad", "Aldo Brenner", "Tuva Okonkwo", "Oskar Vell"} <= names
+    assert not {"For Tuva Okonkwo", "Fernhill Pictures"} & names

@@ -81,13 +81,19 @@ TITLES_EN = (r"chief executive(?: officer)?|CEO|chief technology officer|CTO|chi
              r"lecturer|activist|lawmaker|legislator|diplomat|ambassador|envoy|negotiator|adviser|advisor|aide|"
              r"judge|prosecutor|coach|captain|partner|owner|leader|representative")
 _ORG_EN = r"[A-Z][\w&.'-]*(?: (?:of |and |for |& )?[A-Z][\w&.'-]*)*"
-_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w'-]+ ){{0,3}}?(?P<title>(?i:{TITLES_EN}))\b"
+_EN_AFTER = re.compile(rf"(?P<name>{_NAME_EN}), (?:the |a |an )?(?:[\w'’-]+ ){{0,3}}?(?P<title>(?i:{TITLES_EN}))\b"
                        rf"(?: (?:of|at|for|with) (?:the )?(?P<org>{_ORG_EN}))?")
 _EN_BEFORE = re.compile(rf"(?:(?P<org>{_ORG_EN}) )?(?P<title>(?:(?:Vice|Deputy|Prime|Finance|Foreign|Trade|Industry|"
                         rf"Culture|Labor|Transport|Land|Science|Defense|Unification|Health|Interior|Justice) )*"
                         rf"(?:CEO|Chief Executive|President|Chairman|Chairwoman|Minister|Governor|Director|Professor|"
                         rf"Mayor|Rep\.|Sen\.|Lawmaker|analyst|spokesperson|economist|Commissioner|Secretary|"
-                        rf"Ambassador|Chief|leader|Leader|Floor Leader)) (?P<name>(?<![\w.]){NAME_WORD_EN}"
+                        rf"Ambassador|Chief|leader|Leader|Floor Leader|Prof\.|Dr\.|"
+                        # a job only a person has, in lower case before the name: "head coach Ines Moreau",
+                        # "lead actress Lee Ha-na", "novelist Han Kang"
+                        rf"(?:head |lead |assistant |senior |veteran )?(?:coach|manager|actor|actress|singer|novelist|"
+                        rf"poet|writer|filmmaker|lawyer|attorney|judge|prosecutor|professor|researcher|student|"
+                        rf"teacher|player|striker|midfielder|defender|goalkeeper|designer|composer|producer))) "
+                        rf"(?P<name>(?<![\w.]){NAME_WORD_EN}"
                         rf"(?:{_MIDDLE_INITIAL_EN} {NAME_WORD_EN}){{0,2}})\b")
 # "Its chief executive, Priya Marsh, said", "Ofcom's head of policy, Dan Reyes, told": a title, then the name in
 # apposition between commas
@@ -397,15 +403,18 @@ def find_people_en(body: str, orgs: list[OrganizationMention]) -> list[PersonMen
     people: list[PersonMention] = []
     for pattern in (_EN_AFTER, _EN_BEFORE, _EN_APPOSED):
         for m in pattern.finditer(body):
-            if m.group("name").split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, m.start("name"), m.end("name")):
+            name, start = m.group("name"), m.start("name")
+            if name.split()[0] in _NOT_NAMES_EN | _OPENING_WORDS_EN and name.count(" ") >= 2:
+                name, start = name.split(" ", 1)[1], start + name.index(" ") + 1  # "For Elena Dubois, a student"
+            if name.split()[0] in _NOT_NAMES_EN or _overlaps_org(orgs, start, m.end("name")):
                 continue
             org_surface = (m.group("org") or "").strip()
             org = _org_at(orgs, m.start("org"), m.end("org")) if org_surface else None
             if org_surface and not org:
                 org = next((o for o in orgs if m.start("org") <= o["start"] < m.end("org")), None)
             organization = org["canonical"] if org else aliases.get(org_surface, (None,))[0]
-            people.append(PersonMention(name=m.group("name"), title=m.group("title"), organization=organization,
-                                        start=m.start("name"), end=m.end("name"),
+            people.append(PersonMention(name=name, title=m.group("title"), organization=organization,
+                                        start=start, end=m.end("name"),
                                         mention_start=m.start(), mention_end=m.end()))
     # A romanized Korean name (Kang Byung-chul, Yoo Mi-kyung) is a person wherever it stands
     for m in _KOREAN_NAME_EN.finditer(body):
