@@ -83,3 +83,19 @@ def test_korean_speakers_named_as_a_fund_partner_after_a_place_or_as_a_group_in_
                  "전했다.\n" + _FILLER_KO)
     assert said == [("장도윤", "드문 팀", "평가했다"), ("남기윤", "협상이 팽팽하다", "말했다"), ("푸른물길", "매립을 멈춰야 한다", "밝혔다"),
                     ("Korea Chamber of Commerce and Industry", "이번 대책이 요금에 미칠 영향을 따져보고 있다", "전했다")]
+
+
+def test_coach_of_a_rarer_surname_named_before_the_club_place_and_title():
+    said = _said("축구\n입력 2025.06.18 10:00\n전남은 후반에 무너졌다. 편재훈 전남 감독은 \"집중력이 떨어졌다\"고 말했다.\n" + _FILLER_KO)
+    assert said == [("편재훈", "집중력이 떨어졌다", "말했다")]
+
+
+def test_english_company_described_after_its_name_and_bodies_written_in_capitals():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nSamsung Electro-Mechanics will build a new plant in Vietnam, the "
+                 "South Korean components maker said on Tuesday, as orders from data centres outrun its factories. The "
+                 "RSPB, the bird "
+                 "charity, said it had counted fewer nesting pairs. The Office for Coastal Planning (OCP) said officials "
+                 "were \"watching closely\" this spring.\n" + _FILLER_EN)
+    assert said == [("Samsung Electro-Mechanics", "Samsung Electro-Mechanics will build a new plant in Vietnam", "said"),
+                    ("RSPB", "it had counted fewer nesting pairs", "said"),
+                    ("Office for Coastal Planning", "watching closely", "said")]

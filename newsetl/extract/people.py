@@ -342,7 +342,10 @@ def find_people_ko(body: str, orgs: list[OrganizationMention], proper: set[int])
                 next((o for o in orgs if o["start"] == m.end() + 1 and body[m.end():m.end() + 1] == "("), None)
             organization = ahead["canonical"] if ahead else None
         if m.group("title") in ("검사", "감독", "작가") and not looks_korean_name(body[span[0]:span[1]]) \
-                and " " not in body[span[0]:span[1]]:
+                and " " not in body[span[0]:span[1]] and not (
+                    # "표성민 전북 감독": a rarer surname kiwi takes whole for a proper noun is still a name
+                    len(body[span[0]:span[1]]) == 3 and body[span[0]] in COMMON_SURNAMES
+                    and all(i in proper for i in range(*span))):
             continue  # "유전자증폭(PCR) 검사": an examination, not a prosecutor
         people.append(PersonMention(name=body[span[0]:span[1]], title=m.group("title"),
                                     organization=organization, start=span[0], end=span[1],

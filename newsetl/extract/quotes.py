@@ -293,7 +293,11 @@ _ORG_NOUNS_EN = {"ministry": ("government",), "government": ("government",), "ag
                  "firm": ("company",), "group": ("association", "union", "other", "company"), "automaker": ("company",), "chipmaker": ("company",),
                  "bank": ("company", "government"), "union": ("union",), "court": ("court",), "party": ("party",),
                  "association": ("association",), "federation": ("association",), "university": ("university",),
-                 "operator": ("company",), "studio": ("company",), "festival": ("other", "association")}
+                 "operator": ("company",), "studio": ("company",), "festival": ("other", "association"),
+                 # "the Japanese electronic components maker said": what a company is described as after its name
+                 "maker": ("company",), "manufacturer": ("company",), "producer": ("company",), "supplier": ("company",),
+                 "retailer": ("company",), "lender": ("company",), "insurer": ("company",), "carrier": ("company",),
+                 "conglomerate": ("company",), "regulator": ("government",), "watchdog": ("government",)}
 
 
 def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: list[dict]) -> dict | None:
@@ -442,6 +446,13 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
                 not re.search(r"\b(?:chief|executive|president|chairman|director|head|founder|CEO|minister|lawyer|analyst|"
                               r"spokesperson|spokesman|spokeswoman)\b", body[start:o["start"]]):
             return o
+    if language == "en" and (named := _EN_ACRONYM_SUBJECT.match(body, start, end)) and \
+            not _org_at_offset(orgs, named.start("acronym")):
+        # "The NSPCC, the children's charity, said", "The Department for … (DSIT) said": a name in capitals, or
+        # a name with its acronym in brackets, speaking: only an organization is written so
+        name = named.group("full") or named.group("acronym")
+        return {"surface": name, "canonical": name, "type": "other", "start": named.start("full" if named.group("full")
+                else "acronym"), "end": named.end("acronym"), "from_alias_table": False}
     if language == "ko" and (local := _KO_LOCAL_GOVERNMENT.match(body, start, end)) and \
             not re.search(r"(?:도시|선거구|지역구|자치구|출입구|비상구|돌파구|창구)$", local.group("name")) and \
             local.group("stem") not in _GENERIC_STEMS_KO and not _org_at_offset(orgs, local.start("name")):
@@ -458,6 +469,14 @@ def _organization_subject(body: str, start: int, end: int, orgs: list[dict], lan
     return None
 
 
+# (a name with its acronym must say what body it is: not "Kim Min-su (PPP) said")
+_EN_BODY_WORDS = (r"(?:Department|Ministry|Agency|Commission|Council|Association|Institute|Office|Authority|Board|Bank|"
+                  r"Party|Union|Federation|Service|Organi[sz]ation|Society|Foundation|Committee|Corporation|Bureau|"
+                  r"League|Fund|Centre|Center|Coalition|Alliance|Network|Forum)")
+_EN_ACRONYM_SUBJECT = re.compile(rf"(?:The )?(?:(?P<full>(?=[^(]*\b{_EN_BODY_WORDS}\b)"
+                                 rf"[A-Z][\w'&-]*(?:,? (?:and |for |of |on |the |& )?[A-Z][\w'&-]*){{1,8}}) "
+                                 rf"\()?(?P<acronym>(?!(?:CEO|CFO|CTO|COO|CIO|CMO|CSO|EVP|SVP)\b)[A-Z][A-Z&]{{2,9}})\b(?(full)\))(?:, [^,\"“”]{{2,60}},)? "
+                                 rf"(?:{_EN_SPEECH}|announced)\b")
 _KO_LOCAL_GOVERNMENT = re.compile(r"\s*(?P<name>(?P<stem>[가-힣]{2,4}?)(?:시|군|구)(?:청|의회|교육청)?)(?:은|는|이|가)\s")
 _LOCAL_NAME_KO = re.compile(r"(?<![가-힣])(?P<name>(?P<stem>[가-힣]{2,4}?)(?:시|군|구))(?:청)?(?=은|는|이|가|의|와|과|도|에서|\s)")
 _GENERIC_STEMS_KO = {"이번", "해당", "일부", "각", "모든", "전국", "지방", "인근", "주변", "대상", "전체"}
@@ -573,7 +592,9 @@ def _trailing_attribution(body: str, s_start: int, s_end: int, people: list[Pers
         rest = body[tail_start + m.end():s_end] if m else ""
         if not m or re.search(r"[^\s.]", rest) and not re.fullmatch(
                 r"(?: (?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)| in a (?:statement|"
-                r"press release|briefing|filing)| on \w+)*\.?", rest):
+                r"press release|briefing|filing)| on \w+)*"
+                # "…, the company said on Wednesday, as demand stretches its factories": a clause of circumstance after
+                r"(?:, (?:as|while|after|amid|even as|because|since) [^\"“”]+)?\.?", rest):
             continue
         speaker, cue = _speaker_en(body[tail_start:s_end], tail_start, people, known, topic)
         org = None if speaker else _organization_in_attribution(body, tail_start, s_end, orgs)
