@@ -99,3 +99,10 @@ def test_english_company_described_after_its_name_and_bodies_written_in_capitals
     assert said == [("Samsung Electro-Mechanics", "Samsung Electro-Mechanics will build a new plant in Vietnam", "said"),
                     ("RSPB", "it had counted fewer nesting pairs", "said"),
                     ("Office for Coastal Planning", "watching closely", "said")]
+
+
+def test_announcing_a_plan_is_no_reported_clause_but_saying_the_plan_would_is():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nOrbis announced the plan alongside its quarterly results, which "
+                 "showed profit rising 12%. Its chief financial officer, Lena Varga, said the plan would cost about "
+                 "$2 billion.\n" + _FILLER_EN)
+    assert said == [("Lena Varga", "the plan would cost about $2 billion", "said")]

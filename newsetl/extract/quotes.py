@@ -85,8 +85,9 @@ _EN_INDIRECT = re.compile(
     r"(?: (?:at|during|in|on|after) [^,\"“”]{3,40}?(?= that))?"
     r"(?: (?:separately|later|earlier|also|again|previously|repeatedly|publicly|privately|recently|then|afterwards?|"
     r"subsequently)(?= that))?"
-    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:it|he|she|they|we|there|the|its|his|her|their|this|[A-Z][\w'-]*)"
-    r"(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
+    # a determiner has its noun before the verb: "announced the plan alongside …" reports nothing
+    r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:(?:it|he|she|they|we|there|[A-Z][\w'-]*)(?: [\w'-]+){0,3}?|"
+    r"(?:the|its|his|her|their|this)(?: [\w'-]+){1,3}?) (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
     r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
     r"put|sold|spent|bought|brought|built|cut|set|led|stood|remained|reached)"
     # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
