@@ -258,7 +258,9 @@ def _check_events_by_type_per_month(rows):
     counts = {(r["year_month"], r["event_type"]): r["events"] for r in rows}
     assert counts[("2024-10", "conference")] == counts[("2024-10", "keynote")] == 1
     assert counts[("2024-09", "partnership")] == counts[("2024-03", "partnership")] == 1
-    assert sum(counts.values()) == 11
+    # the Samsung sample: "착공식을 열고 … 20조원을 투자해" is an investment and a groundbreaking (other) that day
+    assert counts[("2025-03", "investment")] == counts[("2025-03", "other")] == 1
+    assert sum(counts.values()) == 12
 
 
 def _check_partnerships_involving_company(rows):

@@ -218,3 +218,13 @@ def test_talks_agreements_and_plans(body, published, expected):
 ])
 def test_showcases_nominations_and_quarterly_results(body, published, expected):
     assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    ("다온전자는 12일 공장 착공식을 열고 2027년까지 총 5조원을 투자해 생산 거점을 짓겠다고 밝혔다.", date(2025, 3, 12),
+     {("investment", "2025-03-12")}),
+    ("Lumio and Corvane have signed an agreement to jointly build data centers, the companies said on Monday.",
+     date(2025, 3, 12), {("partnership", "2025-03-10")}),
+])
+def test_money_put_in_and_agreements_to_work_jointly(body, published, expected):
+    assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected

@@ -23,11 +23,14 @@ TRIGGERS: list[tuple[str, str, str]] = [
     # an MOU "for cooperation" or "for joint development" is a partnership; other MOUs are agreements
     ("partnership", r"파트너십|동맹|제휴|협력 관계|(?:협력|공동 ?개발)[^.]{0,40}?(?:업무협약|협약|MOU|양해각서)",
      r"\b(?:signed|formed|forged|struck|entered into|announced|agreed)\b[^.]{0,40}\bpartnership\b|"
-     r"\bpartnership (?:agreement|deal)\b|\balliance\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b"),
+     r"\bpartnership (?:agreement|deal)\b|\balliance\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|"
+     # like the Korean MOU: an agreement to do something jointly is a partnership
+     r"\b(?:agreement|deal|memorandum(?: of understanding)?)\b[^.]{0,20}\bto jointly\b|\bcooperation agreement\b"),
     # a draft put to a council ("협약안", "협약 동의안") is not yet an agreement
     ("agreement", r"협약(?!안|\s?동의안)|양해각서|MOU|업무협약|계약을 (?:체결|맺)|공급계약을 맺", r"\bagreement\b|\bmemorandum\b|\bsigned a deal\b"),
     # "시리즈B 투자를 유치했다", "투자 계약은 전날 체결됐다": an investment received is one too
-    ("investment", r"투자(?:한다|하기로|를 단행|계획|를 발표|했다)|조원(?:을|를)? 투입|투자(?:를|금을)? 유치|투자 계약", r"\binvest(?:s|ed|ing|ment)?\b"),
+    ("investment", r"투자(?:한다|하기로|를 단행|\s?계획|를 발표|했다)|조원(?:을|를)? 투입|투자(?:를|금을)? 유치|투자 계약|"
+     r"[조억]\s?원(?:을|를)? 투자(?:해|한다|하기로|했다|할)", r"\binvest(?:s|ed|ing|ment)?\b"),
     ("earnings", r"영업이익|순이익|실적 발표|실적 설명회|매출액|콘퍼런스콜|컨퍼런스콜",
      r"\bearnings\b|\bquarterly (?:profit|revenue)\b|\bconference call\b|"
      r"\b(?:first|second|third|fourth)-quarter (?:operating |net )?(?:profit|loss|revenue|sales)\b"),
