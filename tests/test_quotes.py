@@ -106,3 +106,12 @@ def test_announcing_a_plan_is_no_reported_clause_but_saying_the_plan_would_is():
                  "showed profit rising 12%. Its chief financial officer, Lena Varga, said the plan would cost about "
                  "$2 billion.\n" + _FILLER_EN)
     assert said == [("Lena Varga", "the plan would cost about $2 billion", "said")]
+
+
+def test_english_headline_words_in_single_quotes_that_a_body_quote_says():
+    [article], _ = clean_bytes(("Minister says export rally 'not over yet'; festival to light 'Lantern Row'\n"
+                                "March 12, 2025 9:30 AM KST\n\"The rally is not over yet,\" Trade Minister Oh Min-jae told "
+                                "reporters. \"We will call the new street 'Lantern Row' for the season,\" said Kim Na-yeon, "
+                                "director of the festival.\n" + _FILLER_EN).encode())
+    headline = [(q["speaker"], q["text"]) for q in extract_article(article)["quotes"] if q["kind"] == "headline"]
+    assert headline == [("Oh Min-jae", "not over yet")]

@@ -1034,4 +1034,32 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
                          speaker_title=speaker["title"] if speaker else None,
                          speaker_org=speaker["organization"] if speaker else None,
                          speaker_is_organization=is_organization, cue=None))
+    if language == "en":
+        out += _echoed_single_quotes(title, out, body_quotes or [])
+    return out
+
+
+_EN_HEADLINE_SINGLE = re.compile(r"(?<![\w])['‘](?P<q>[^'‘’\n]{3,60}?)['’](?![\w])")
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"\W+", " ", text.lower()).strip() + " "
+
+
+def _echoed_single_quotes(title: str, found: list[Quote], body_quotes: list[Quote]) -> list[Quote]:
+    """'…minister says rally 'not over yet'': English headlines quote in single quotes; a phrase of two words or
+    more that some attributed body quote says word for word (not itself in quote marks there, as a name or
+    a term would be: 'Paper city', 'Squid Game') is that speaker's."""
+    out = []
+    for m in _EN_HEADLINE_SINGLE.finditer(title):
+        phrase = m.group("q").strip()
+        if " " not in phrase or any(q["start"] <= m.start("q") < q["end"] for q in found):
+            continue
+        echo = next((q for q in body_quotes if q["speaker"] and _words(phrase) in _words(q["text"])
+                     and not re.search(rf"['‘\"“]{re.escape(phrase)}", q["text"], re.I)), None)
+        if echo:
+            out.append(Quote(kind="headline", text=m.group("q"), start=m.start("q"), end=m.end("q"), sentence_start=0,
+                             sentence_end=len(title), speaker=echo["speaker"], speaker_title=echo["speaker_title"],
+                             speaker_org=echo["speaker_org"], speaker_is_organization=echo["speaker_is_organization"],
+                             cue=None))
     return out
