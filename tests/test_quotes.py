@@ -115,3 +115,11 @@ def test_english_headline_words_in_single_quotes_that_a_body_quote_says():
                                 "director of the festival.\n" + _FILLER_EN).encode())
     headline = [(q["speaker"], q["text"]) for q in extract_article(article)["quotes"] if q["kind"] == "headline"]
     assert headline == [("Oh Min-jae", "not over yet")]
+
+
+def test_the_pronoun_for_a_speaker_tells_which_one_she_or_he_is_next():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe singer Lena Moss won her case on Thursday. Her lawyer, Tom "
+                 "Barker, said Moss had been relieved. \"She wants to get back on stage,\" he said. \"I'm sorry it took "
+                 "this long,\" she wrote on social media.\n" + _FILLER_EN)
+    assert said == [("Tom Barker", "Moss had been relieved", "said"), ("Tom Barker", "She wants to get back on stage,", "said"),
+                    ("Lena Moss", "I'm sorry it took this long,", "wrote")]

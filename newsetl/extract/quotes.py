@@ -748,10 +748,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         held_topic = topic
         gender = _pronoun_gender(body[s_start:s_end], language) if topic else None
         if topic and gender and genders.get(topic["name"], gender) != gender:
-            # "she" is not the man the text is about: the latest one before who may be meant, one the text says
-            # is a woman first
+            # "she" is not the man the text is about: the latest one before who may be meant (the text says she
+            # is a woman or says nothing of it; it learns more as pronouns stand for speakers)
             earlier = [p for p in reversed(history) if genders.get(p["name"], gender) == gender]
-            topic = next((p for p in earlier if genders.get(p["name"]) == gender), earlier[0] if earlier else None)
+            topic = earlier[0] if earlier else None
         if topic and _pronoun_beside_name(body[s_start:s_end], topic, language):
             # "그녀는 진 프로듀서와 다툰 곡이 …": a pronoun never means someone the same sentence names; it means the
             # one the text was about before them, or no one
@@ -955,9 +955,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             caption = next((p for p in named_here if p["start"] == line.start("name")), None)
         if language == "ko" and not sentence_quotes and _KO_ANNOUNCES.search(body[s_start:s_end]):
             announced = _subject_before(body, s_start, s_end, people, known, topic, language)
+        sentence = body[s_start:s_end]
+        if gender and topic and speaker and speaker["name"] == topic["name"] and not any(
+                len(word) > 1 and word in re.sub(r"[\"“][^\"”]*[\"”]", "", sentence) for word in topic["name"].split()):
+            # '"…," he said': the pronoun that stands for the one speaking says which they are ('"…," she wrote'
+            # next is then someone else)
+            genders.setdefault(topic["name"], gender)
         # The topic moves to whoever is the subject of this sentence (the speaker, when quoted), unless the
         # sentence is background ("앞서 …", "Earlier, …") that the story then answers.
-        sentence = body[s_start:s_end]
         if (speaker or subject) and not _BACKGROUND.match(sentence):
             person = speaker or subject
             topic = known.get(person["name"], person)
