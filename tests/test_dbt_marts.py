@@ -250,8 +250,9 @@ def _check_person_said_about_keyword(rows):
 def _check_organizations_co_mentioned_with(rows):
     shared = {r["co_mentioned_organization"]: r["shared_articles"] for r in rows}
     assert rows[0]["co_mentioned_organization"] == "KT" and rows[0]["mentions_in_shared_articles"] == 9
-    # "빅테크" (big tech) is a concept, not an organization co-mentioned with Microsoft
-    assert shared["OpenAI"] == 1 and "Microsoft" not in shared and "빅테크" not in shared and len(rows) == 13
+    # "빅테크" (big tech) is a concept, not an organization co-mentioned with Microsoft; "Alphabet's Google" is two
+    assert shared["OpenAI"] == 1 and "Microsoft" not in shared and "빅테크" not in shared
+    assert shared["Alphabet"] == shared["Google"] == 1 and len(rows) == 14
 
 
 def _check_events_by_type_per_month(rows):

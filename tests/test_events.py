@@ -228,3 +228,17 @@ def test_showcases_nominations_and_quarterly_results(body, published, expected):
 ])
 def test_money_put_in_and_agreements_to_work_jointly(body, published, expected):
     assert events_of(body, "ko" if re.search("[가-힣]", body) else "en", published) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # no coming Feb. 29 in the next three years, and no Feb. 30 ever: no date rather than a crash or a wrong day
+    ("The vote will be held on Feb. 29, officials said.", "en", []),
+    ("The vote will be held on Feb. 30.", "en", []),
+    ("투표는 오는 2월 29일 열린다.", "ko", []),
+    # "오는" before a month and day is the coming one, even when last year's lies nearer
+    ("투표는 오는 2월 28일 열린다.", "ko", [date(2026, 2, 28)]),
+    ("투표는 오는 1월 5일 열린다.", "ko", [date(2026, 1, 5)]),
+    ("투표는 2월 28일 열렸다.", "ko", [date(2025, 2, 28)]),
+])
+def test_a_day_no_coming_year_has_is_no_date_and_oneun_looks_ahead(text, language, expected):
+    assert [found[0] for found in find_dates(text, language, date(2025, 3, 1))] == expected

@@ -26,6 +26,8 @@ _EN = re.compile(
     r"|\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<d>\d{1,2})(?:,? (?P<y>20\d{2}))?\b"
     r"|\b(?P<earlier>[Ee]arlier (?:in the day|today))\b"
 )
+# "오는" before a month and day: the coming one ("다가오는" is a word of its own)
+_COMING_KO = re.compile(r"(?<![가-힣])오는\s?$")
 # "3박 4일간", "4일 만에", "사흘째" are lengths of time, not days of the month
 _DURATION_KO = re.compile(r"\s?(?:간|째|동안|만에|연속)")
 
@@ -67,7 +69,7 @@ def _nearest_year(published: date, month: int, day: int) -> date | None:
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
-def resolve_ko(match: re.Match, published: date) -> date | None:
+def resolve_ko(match: re.Match, published: date, coming: bool = False) -> date | None:
     g = match.groupdict()
     if g["today"]:
         return published
@@ -81,6 +83,9 @@ def resolve_ko(match: re.Match, published: date) -> date | None:
         return _safe(published.year + shift, int(g["m"]), day)
     if g["y"] and g["m"]:
         return _safe(int(g["y"]), int(g["m"]), day)
+    if g["m"] and coming:  # "오는 2월 28일" in a March story: next February's, never the day just gone
+        return next((d for d in (_safe(published.year + k, int(g["m"]), day) for k in (0, 1)) if d and d >= published),
+                    None)
     if g["m"]:
         return _nearest_year(published, int(g["m"]), day)
     rel = (g["rel"] or "").replace(" ", "")
@@ -117,7 +122,9 @@ def resolve_en(match: re.Match, published: date, future: bool = False) -> date |
     if g["y"]:
         return _safe(int(g["y"]), month, int(g["d"]))
     if future:  # "a referendum to be held alongside the June 3 local elections", written in November: next June
-        return next(d for d in (_safe(published.year + k, month, int(g["d"])) for k in (0, 1, 2)) if d and d >= published)
+        # None when no coming year has that day (Feb. 29 three years running, Feb. 30): a wrong day is no date
+        return next((d for d in (_safe(published.year + k, month, int(g["d"])) for k in (0, 1, 2)) if d and d >= published),
+                    None)
     return _nearest_year(published, month, int(g["d"]))
 
 
@@ -133,7 +140,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[tuple[d
                                                   or re.search(r"\d박\s?$", text[:m.start()])):
             continue
         value = resolve_en(m, published, _future_before(text, m.start())) if language == "en" \
-            else resolve(m, published)
+            else resolve(m, published, bool(_COMING_KO.search(text[max(0, m.start() - 5):m.start()])))
         if value:
             found.append((value, m.start(), m.end(), m.group()))
     return found
