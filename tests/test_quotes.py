@@ -123,3 +123,12 @@ def test_the_pronoun_for_a_speaker_tells_which_one_she_or_he_is_next():
                  "this long,\" she wrote on social media.\n" + _FILLER_EN)
     assert said == [("Tom Barker", "Moss had been relieved", "said"), ("Tom Barker", "She wants to get back on stage,", "said"),
                     ("Lena Moss", "I'm sorry it took this long,", "wrote")]
+
+
+def test_korean_feature_styles_recalled_words_advice_given_and_praise_of_a_partner():
+    said = _said("인터뷰\n입력 2025.06.18 10:00\n하늘로봇 강서린 대표는 \"가격이 답\"이라고 말했다. 공동창업자 윤재성 이사와는 대학 "
+                 "동기다. 윤 이사는 \"처음엔 다들 비싼 장비만 찾았다\"며 창업 초기를 떠올렸다. 정작 그녀는 \"윤 이사가 "
+                 "없었다면 저는 아직 회사원이었을 겁니다\"라고 말했다.\n인터뷰 말미에 그녀는 후배 창업자들에게 조언을 "
+                 "건넸다.\n\"고객이 지갑을 여는 이유를 먼저 찾으세요.\"\n" + _FILLER_KO)
+    assert [(s, c) for s, _, c in said] == [("강서린", "말했다"), ("윤재성", "떠올렸다"), ("강서린", "말했다"),
+                                            ("강서린", "이렇다")]

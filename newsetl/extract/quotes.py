@@ -54,12 +54,16 @@ _KO_REPORTING = (r"(?:강조|말|밝|묻|질문|설명|지적|전|단언|독려|
                  r"분석|우려|제안|약속|다짐|발표|반박|해명|경고|시사|답|주문|확인|진단|내다보|예측|보|추산|추정|"
                  r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물|"
                  # the past of 놓다/보다 contracted into one syllable: 털어놨다, 내다봤다, 돌아봤다
-                 r"털어놨|내다봤|돌아봤|봤)")
+                 r"털어놨|내다봤|돌아봤|봤|"
+                 r"떠올)")  # "…였다"며 창업 초기를 떠올렸다: recalled
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
 _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
                       rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)\s*\.?$")
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
-_KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$")
+_KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$"
+                           # '그는 후배들에게 조언을 건넸다.' and then the advice alone in quote marks
+                           r"|(?:은|는|이|가)\s+(?:[^\s\"“”]+\s+){0,6}?(?:조언|당부|충고|메시지|소감|각오|다짐|쓴소리|일침)(?:을|를)\s+"
+                           r"(?:건넸다|남겼다|전했다|밝혔다|덧붙였다)\s*[.:]?$")
 _KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다"
                           rf"|{_KO_REPORTING}[가-힣]*{_KO_PAST}|했(?:다|습니다|(?:고|으며|지만|으나|는데)$))\s*\.?$")
@@ -690,16 +694,16 @@ def _genders(body: str, language: str, people: list[PersonMention], spans: list[
 
 
 def _pronoun_beside_name(sentence: str, person: PersonMention, language: str) -> bool:
-    """A Korean sentence (its quotations left out) has 그/그녀 for its subject and names `person` too, by the full
-    name or a short reference ('진 프로듀서')."""
-    text = re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)
-    name = person["name"]
+    """A Korean sentence has 그/그녀 (outside its quotations) for its subject and names `person` too, by the full
+    name or a short reference: beside the pronoun ('진 프로듀서와') or in what the pronoun says ('그녀는 "한 CTO가
+    없었다면 …"'), where no one speaks of themselves so."""
     if language != "ko":
         return False  # English "When I asked Cho about it, she laughed": a pronoun may mean the name of another clause
-    if not re.search(r"(?<![가-힣])그녀?(?:는|가|도)\s", text):
+    if not re.search(r"(?<![가-힣])그녀?(?:는|가|도)\s", re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)):
         return False
-    return name in text or any((name.startswith(r.group("surname")) if " " not in name
-                                else name.split()[-1] == r.group("surname")) for r in _SHORT_REFS.finditer(text))
+    name = person["name"]
+    return name in sentence or any((name.startswith(r.group("surname")) if " " not in name
+                                    else name.split()[-1] == r.group("surname")) for r in _SHORT_REFS.finditer(sentence))
 
 
 def _pronoun_gender(sentence: str, language: str) -> str | None:
