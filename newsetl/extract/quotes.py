@@ -55,6 +55,7 @@ _KO_REPORTING = (r"(?:강조|말|밝|묻|질문|설명|지적|전|단언|독려|
                  r"비판|항의|토로|털어놓|귀띔|부연|자신|기대|예고|공지|통보|보고|판시|공시|일축|꼬집|맞받|반문|되물|"
                  # the past of 놓다/보다 contracted into one syllable: 털어놨다, 내다봤다, 돌아봤다
                  r"털어놨|내다봤|돌아봤|봤|"
+                 r"소개|짚|인정|"  # "…줄였다고 소개했다", "…최대 변수라고 짚었다", "…타당하다고 인정했다"
                  r"떠올)")  # "…였다"며 창업 초기를 떠올렸다: recalled
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
 _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
@@ -64,7 +65,7 @@ _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다
                            # '그는 후배들에게 조언을 건넸다.' and then the advice alone in quote marks
                            r"|(?:은|는|이|가)\s+(?:[^\s\"“”]+\s+){0,6}?(?:조언|당부|충고|메시지|소감|각오|다짐|쓴소리|일침)(?:을|를)\s+"
                            r"(?:건넸다|남겼다|전했다|밝혔다|덧붙였다)\s*[.:]?$")
-_KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고\s+(?:[^\s\"“”]+\s+){0,3}?"
+_KO_INDIRECT = re.compile(r"(?P<clause>[^\"“”「」]*(?:다|라|자|냐|까|요))\s*고(?:만|도)?\s+(?:[^\s\"“”]+\s+){0,3}?"
                           rf"(?P<cue>{_KO_REPORTING}[가-힣]*(?:다|했다)|{_KO_REPORTING}[가-힣]*[해혀어아] 왔다"
                           rf"|{_KO_REPORTING}[가-힣]*{_KO_PAST}|했(?:다|습니다|(?:고|으며|지만|으나|는데)$))\s*\.?$")
 # 'A는 "…"고 했고, B는 "…"고 반박했다': two reports in one sentence, each with its own subject
@@ -107,6 +108,14 @@ _KO_WORDS_OF = re.compile(r"^(?:(?:이)?라는 게)?\s*(?P<who>[^\"“”「」]
 # "대통령실은 의제에 제한을 두지 않겠다는 입장을 밝혔다": a stance reported as speech
 _KO_STANCE = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|겠다))는\s+(?:입장|뜻|방침|의사|계획|견해)을\s+"
                         r"(?P<cue>(?:밝혔|전했|내비쳤|나타냈|재확인했|고수했)(?:다|습니다))\s*\.?$")
+# "기상청은 폭염이 다음 주까지 이어질 것으로 내다봤다": a forecast reported as its maker's words (not 것으로
+# 나타났다/알려졌다/보인다: what a survey showed or the reporter supposes)
+_KO_FORECAST = re.compile(r"(?P<clause>[^\"“”「」]*?것)으로\s+(?:[^\s\"“”]+\s+){0,2}?"
+                          r"(?P<cue>(?:내다봤|전망했|예상했|추산했|추정했|예측했|관측했|점쳤)(?:다|습니다))\s*\.?$")
+# "…수용할 수 있다는 설명이다", "…오른다는 게 한결홀딩스의 설명이다": what someone explained, by the one named
+# before 의 or, named by no one, by whoever spoke or was the subject just before
+_KO_EXPLAINED = re.compile(r"(?P<clause>[^\"“”「」]*?(?:다|라))는\s+(?:(?:게|것이)\s+(?P<who>[^\s\"“”「」][^\"“”「」]{0,30}?)"
+                           r"(?:\s?측)?의\s+)?(?P<cue>설명)(?:이다|입니다)\s*\.?$")
 # A Korean sentence opening like this and naming no subject continues the person speaking before it
 _CONTINUES = re.compile(r"^(?:그러면서|그러면서도|이어|이어서|아울러|또|또한|그는 또|이와 함께|이어 그는)\s")
 # "It added that …", "It also said …": an English sentence going on with the organization that spoke last
@@ -507,7 +516,7 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     sentence = body[s_start:s_end]
     m = (_KO_INDIRECT if language == "ko" else _EN_INDIRECT).search(sentence)
     if not m and language == "ko":
-        m = _KO_STANCE.search(sentence)
+        m = _KO_STANCE.search(sentence) or _KO_FORECAST.search(sentence)
     if not m:
         return None
     group = "clause" if m.group("clause") else "bare"
@@ -621,6 +630,44 @@ def _unclosed_quote(body: str, s_start: int, s_end: int) -> int | None:
     if (at and not text[at - 1].isspace()) or len(text) - at < 9 or text[at + 1:at + 2].isspace():
         return None  # a closing mark, or too little opened
     return s_start + at + 1
+
+
+def _only_terms(body: str, s_start: int, s_end: int, sentence_quotes: list[re.Match]) -> bool:
+    """Korean: every quote mark of the sentence sets off a title or a term (『…』, ‘…’ with no reporting verb after
+    it) within a sentence that says more than them."""
+    return bool(sentence_quotes) and all(m.group("d") or m.group("e") for m in sentence_quotes) and not any(
+        cue.match(body[m.end():s_end]) for cue in (_KO_CUE, _KO_CUE_LATER, _KO_UNNAMED, _KO_WORDS_OF, _KO_THUS)
+        for m in sentence_quotes) \
+        and not _only_quotes(body, s_start, s_end, sentence_quotes)
+
+
+def _explainer(body: str, explained: re.Match, previous_span: tuple[int, int] | None, quotes: list[Quote],
+               people: list[PersonMention], known: dict[str, PersonMention], topic: PersonMention | None,
+               orgs: list[dict]):
+    """(person, organization) whose explanation '…다는 (게 X의) 설명이다' reports: X, a person or an organization
+    ('병원 측의': the hospital named before); with no X, whoever spoke in the sentence before, or its subject."""
+    if explained.group("who"):
+        start, end = explained.start("who"), explained.end("who")
+        if person := _subject_before(body, start, end, people, known, topic, "ko"):
+            return person, None
+        if named := [o for o in orgs if start <= o["start"] < end]:
+            return None, named[-1]
+        noun = explained.group("who").split()[-1]
+        earlier = [o for o in orgs if o["end"] <= start and len(noun) >= 2 and o["surface"].endswith(noun)]
+        return (None, earlier[-1]) if earlier else None
+    if previous_span is None:
+        return None
+    p_start, p_end = previous_span
+    if quotes and quotes[-1]["sentence_start"] >= p_start and quotes[-1]["speaker"]:
+        last = quotes[-1]
+        if last["speaker_is_organization"]:
+            return None, next((o for o in orgs if o["canonical"] == last["speaker"]),
+                              {"canonical": last["speaker"], "type": "other"})
+        return known.get(last["speaker"]), None
+    if person := _subject_before(body, p_start, p_end, people, known, topic, "ko", strict=True):
+        return person, None
+    org = _organization_subject(body, p_start, p_end, orgs, "ko")
+    return (None, org) if org else None
 
 
 def _only_quotes(body: str, s_start: int, s_end: int, sentence_quotes: list[re.Match]) -> bool:
@@ -748,7 +795,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
     spans = sentence_spans(body)
     genders = _genders(body, language, people, spans)
     history: list[PersonMention] = []  # the topics so far, the latest last
+    this_span = None
     for s_start, s_end in _clauses(body, spans, language):
+        previous_span, this_span = this_span, (s_start, s_end)
         held_topic = topic
         gender = _pronoun_gender(body[s_start:s_end], language) if topic else None
         if topic and gender and genders.get(topic["name"], gender) != gender:
@@ -767,6 +816,8 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
         announcing, announced = announced, None
         captioned, caption = caption, None
         sentence_quotes = [m for m in _QUOTE.finditer(body, s_start, s_end)]
+        if language == "ko" and _only_terms(body, s_start, s_end, sentence_quotes):
+            sentence_quotes = []  # "『물의 연대기』 10만 부를 …했다고 밝혔다": a title or a term, no quote
         opened, dangling = dangling, None
         named_here = [p for p in people if s_start <= p["start"] < s_end]
         first_quote = sentence_quotes[0].start() if sentence_quotes else s_end
@@ -902,6 +953,14 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             start, end, speaker, org_speaker, cue = trailing
             quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker, cue,
                                  by_name_org))
+        elif language == "ko" and (explained := _KO_EXPLAINED.search(body, s_start, s_end)) and \
+                len(explained.group("clause").strip()) >= 8 and (explainer := _explainer(
+                    body, explained, previous_span, quotes, people, known, topic, orgs)):
+            speaker, org_speaker = explainer
+            text = explained.group("clause").strip()
+            start = explained.start("clause") + len(explained.group("clause")) - len(explained.group("clause").lstrip())
+            quotes.append(_quote("indirect", text, start, start + len(text), s_start, s_end, speaker, org_speaker,
+                                 explained.group("cue") + "이다", by_name_org))
         elif reported := _indirect(body, s_start, s_end, language):
             start, end, cue = reported
             speaker = subject or _subject_before(body, end, s_end, people, known, topic, language)
