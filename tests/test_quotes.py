@@ -144,3 +144,20 @@ def test_korean_reported_speech_introduced_forecast_explained_and_beside_a_title
     owned = _said("합병\n입력 2025.06.18 10:00\n두 회사는 내년 3월 합병한다. 합병 법인은 업계 3위에 오른다는 게 초록홀딩스의 "
                   "설명이다. 통계에서 수출은 10% 늘어날 것으로 나타났다.\n" + _FILLER_KO)
     assert owned == [("초록홀딩스", "합병 법인은 업계 3위에 오른다", "설명이다")]
+
+
+def test_english_reported_speech_with_a_long_subject_a_trailing_attribution_or_a_statement_from():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nNorvik Shipping will buy six tankers for $900 million, the "
+                 "company said in a regulatory filing Tuesday, adding that deliveries would begin in 2027. Freight "
+                 "rates rose 12 percent in May, the Baltic Freight Corp. said. The port will open a second terminal, "
+                 "harbor master Ilse Brandt told a briefing. Brandt said most of the older cranes at the terminal "
+                 "were due for replacement. The summit ended with a joint declaration, according to the presidential "
+                 "office. The court ruled against the operator, according to a statement from the Ministry of "
+                 "Justice.\n" + _FILLER_EN)
+    assert said == [("Norvik Shipping", "Norvik Shipping will buy six tankers for $900 million", "said"),
+                    ("Norvik Shipping", "deliveries would begin in 2027", "adding"),
+                    ("Baltic Freight", "Freight rates rose 12 percent in May", "said"),
+                    ("Ilse Brandt", "The port will open a second terminal", "told"),
+                    ("Ilse Brandt", "most of the older cranes at the terminal were due for replacement", "said"),
+                    ("Office of the President", "The summit ended with a joint declaration", "according to"),
+                    ("Ministry of Justice", "The court ruled against the operator", "according to")]

@@ -11,9 +11,10 @@ A quote with no clear speaker is kept with an empty one, never guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypedDict
 
-from .organizations import find_organizations
+from .organizations import alias_table, find_organizations
 from .people import (
     CAPTION_KO,
     COMMON_SURNAMES,
@@ -96,7 +97,9 @@ _EN_INDIRECT = re.compile(
     r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
     r"put|sold|spent|bought|brought|built|cut|set|led|stood|remained|reached)"
     # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
-    r"|[a-z][\w'-]*(?: [\w'-]+){0,3}? (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may))"
+    # …or a longer one ("many of her former colleagues had", "about 50 memorandums of understanding were")
+    r"|[a-z][\w'-]*(?: (?!(?:who|which|that|when|where|if|because)\b)[\w'-]+){0,7}? "
+    r"(?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may))"
     r"\b[^\"“”]{4,}))$")
 # "…"며 대학들이 … 공개해야 한다고 주장했다 / "…," she said, adding that …: reported speech after a quote
 _KO_TAIL_INDIRECT = re.compile(r"^(?:이?라며|며|면서도?|(?:이)?라면서도?)\s+(?P<clause>[^\"“”「」]+?(?:다|라|자|까))고\s+"
@@ -250,7 +253,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|by|for|from|about|against|into|t
                                  r"via|under|over|on|at|in) $")
 _EN_ATTRIBUTION = re.compile(
     rf"^[,.!?]?\s*(?:(?P<cue1>{_EN_SPEECH})\s+(?P<who1>(?:[A-Z][a-z]+ ){{0,3}}{_NAME_EN}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?)\b"
-    rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
+    rf"|(?P<who2>(?:[\w'.&-]+ ){{0,6}}?(?:{_NAME_EN}|[A-Z][A-Z&.]{{1,9}}|(?:Corp|Co|Inc|Ltd)\.|[Hh]e|[Ss]he|(?:[Tt]he|[Aa]n?|[Oo]ne) [\w' -]{{2,40}}?))"
     rf"(?:, (?P<appos>[^,\"“”]{{2,120}}),)? (?P<cue2>{_EN_SPEECH}))")
 
 
@@ -324,6 +327,8 @@ def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: 
     named = [o for o in orgs if start <= o["start"] < end]
     if named:
         return named[-1]
+    if alias := _lowercase_alias(body, start, end):
+        return alias  # "…, the presidential office said"
     noun = m.group(group).split()[-1].lower()
     if m.group(group).lower().startswith("the ") and noun in _ORG_NOUNS_EN:
         earlier = [o for o in orgs if o["end"] <= after_start and o["type"] in _ORG_NOUNS_EN[noun]]
@@ -542,6 +547,26 @@ _EN_ACCORDING_AFTER = re.compile(r"(?P<clause>[^\"“”]{12,}?),? according to 
 _EN_ACCORDING_BEFORE = re.compile(r"According to (?P<src>[^,\"“”]{2,90}), (?P<clause>[^\"“”]{12,}?)\.?$")
 
 
+_EN_STATEMENT_FROM = re.compile(r"an? (?:joint |written |separate )?(?:statement|press release|announcement) "
+                                r"(?:from|by|issued by|released by) ")
+
+
+@lru_cache(maxsize=1)
+def _aliases_by_lowercase() -> dict[str, tuple[str, str]]:
+    """Aliases of two words or more by their lower case: 'presidential office' (Presidential Office)."""
+    return {alias.lower(): value for alias, value in alias_table().items() if " " in alias}
+
+
+def _lowercase_alias(body: str, start: int, end: int) -> dict | None:
+    """'the presidential office': an organization named in lower case by a name the alias table knows."""
+    m = re.fullmatch(r"\s*(?:the )?(?P<name>[a-z][a-z' -]{4,60}?)\s*", body[start:end])
+    found = _aliases_by_lowercase().get(m.group("name")) if m else None
+    if not found:
+        return None
+    return {"surface": m.group("name"), "canonical": found[0], "type": found[1], "start": start + m.start("name"),
+            "end": start + m.end("name"), "from_alias_table": True}
+
+
 def _according_to(body: str, s_start: int, s_end: int, people: list[PersonMention], known: dict[str, PersonMention],
                   topic: PersonMention | None, orgs: list[dict]):
     """(start, end, person, organization) of a clause reported 'according to' a person or an organization the
@@ -549,14 +574,17 @@ def _according_to(body: str, s_start: int, s_end: int, people: list[PersonMentio
     m = _EN_ACCORDING_AFTER.match(body, s_start, s_end) or _EN_ACCORDING_BEFORE.match(body, s_start, s_end)
     if not m:
         return None
-    if re.match(r"(?:an?|one|some) ", m.group("src")):
-        return None  # "according to a survey by …", "a regulatory filing": a document, not someone's word
     src_start, src_end = m.start("src"), m.end("src")
-    org = next((o for o in orgs if src_start <= o["start"] < src_end), None)
-    if org is None and (the := re.match(r"(?:the )(?P<noun>[a-z]+(?: [a-z]+)?)$", m.group("src"))):
+    if statement := _EN_STATEMENT_FROM.match(m.group("src")):
+        src_start += statement.end()  # "according to a statement from the court": the court's words
+    elif re.match(r"(?:an?|one|some) ", m.group("src")):
+        return None  # "according to a survey by …", "a regulatory filing": a document, not someone's word
+    org = next((o for o in orgs if src_start <= o["start"] < src_end), None) or \
+        _lowercase_alias(body, src_start, src_end)
+    if org is None and (the := re.match(r"(?:the )(?P<noun>[a-z]+(?: [a-z]+)?)$", body[src_start:src_end])):
         # "according to the provincial government", "the Education Ministry": the organization named before
         noun = the.group("noun").split()[-1]
-        earlier = [o for o in orgs if o["end"] <= s_start and noun in _ORG_NOUNS_EN and
+        earlier = [o for o in orgs if o["end"] <= src_start and noun in _ORG_NOUNS_EN and
                    o["type"] in _ORG_NOUNS_EN[noun]]
         org = earlier[-1] if earlier else None
     person = None if org else _subject_before(body, src_start, src_end, people, known, None, "en")
@@ -605,10 +633,14 @@ def _trailing_attribution(body: str, s_start: int, s_end: int, people: list[Pers
         m = _EN_ATTRIBUTION.match(body[tail_start:s_end])
         rest = body[tail_start + m.end():s_end] if m else ""
         if not m or re.search(r"[^\s.]", rest) and not re.fullmatch(
-                r"(?: (?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)| in a (?:statement|"
-                r"press release|briefing|filing)| on \w+)*"
+                r"(?: (?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)| in an? (?:[a-z]+ )?"
+                r"(?:statement|press release|briefing|filing|report|note)| on \w+"
+                # "…, Jung Eun-ho told a briefing", "…, she told reporters"
+                r"| (?:reporters|journalists|(?:a|the) (?:[a-z]+ )?(?:briefing|news conference|press conference)))*"
                 # "…, the company said on Wednesday, as demand stretches its factories": a clause of circumstance after
-                r"(?:, (?:as|while|after|amid|even as|because|since) [^\"“”]+)?\.?", rest):
+                r"(?:, (?:as|while|after|amid|even as|because|since) [^\"“”]+"
+                # "…, Chung said, adding that …", "…, the company said in a filing, betting that …"
+                r"|, (?:adding|saying|noting|arguing|warning|citing|betting|pointing to) [^\"“”]+)?\.?", rest):
             continue
         speaker, cue = _speaker_en(body[tail_start:s_end], tail_start, people, known, topic)
         org = None if speaker else _organization_in_attribution(body, tail_start, s_end, orgs)
@@ -953,6 +985,9 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             start, end, speaker, org_speaker, cue = trailing
             quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker, cue,
                                  by_name_org))
+            if added := _EN_TAIL_INDIRECT.search(body, end, s_end):  # "…, Chung said, adding that …": theirs too
+                quotes.append(_quote("indirect", added.group("clause"), added.start("clause"), added.end("clause"),
+                                     s_start, s_end, speaker, org_speaker, added.group("cue"), by_name_org))
         elif language == "ko" and (explained := _KO_EXPLAINED.search(body, s_start, s_end)) and \
                 len(explained.group("clause").strip()) >= 8 and (explainer := _explainer(
                     body, explained, previous_span, quotes, people, known, topic, orgs)):
