@@ -161,3 +161,15 @@ def test_english_reported_speech_with_a_long_subject_a_trailing_attribution_or_a
                     ("Ilse Brandt", "most of the older cranes at the terminal were due for replacement", "said"),
                     ("Office of the President", "The summit ended with a joint declaration", "according to"),
                     ("Ministry of Justice", "The court ruled against the operator", "according to")]
+
+
+def test_english_reported_clause_beside_quotes_or_around_a_quoted_title():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe Busan District Court said in its ruling that the landlord "
+                 "had broken the lease, as the repairs were \"long overdue\" by then. Tenant lawyer Mina Scholz called the "
+                 "decision \"a relief\" and said her clients would stay in the building. Painter Oskar Lind won the "
+                 "top prize for \"Low Tide,\" a series of harbor scenes, the Busan District Court said.\n" + _FILLER_EN)
+    assert said == [("Busan District Court", "long overdue", "said"),
+                    ("Busan District Court", "the landlord had broken the lease", "said"),
+                    ("Mina Scholz", "a relief", "called"), ("Mina Scholz", "her clients would stay in the building", "said"),
+                    ("Busan District Court", "Painter Oskar Lind won the top prize for \"Low Tide,\" a series of harbor "
+                                             "scenes", "said")]

@@ -533,6 +533,35 @@ def _indirect(body: str, s_start: int, s_end: int, language: str) -> tuple[int, 
     return start, end, m.group("cue").strip()
 
 
+# a subordinate clause after the reported one: "…had acted within its authority, as the resignations "posed …""
+_EN_SUBORDINATE = re.compile(r", (?:as|when|while|after|before|because|since|where|which|who|amid|even as) [^,]*$")
+# "…called the ruling "…" and said his clients would appeal": a second verb of the same subject after the quote
+_EN_AND_VERB = re.compile(r"^[,.]?\s+and (?:also |then )?(?=(?:said|says|told|added|noted|warned|stressed|argued|"
+                          r"insisted|explained|acknowledged|admitted|confirmed|claimed)\b)")
+
+
+def _en_clauses_beside_quotes(body: str, s_start: int, s_end: int, sentence_quotes: list[re.Match]):
+    """(start, end, cue) of reported clauses an English sentence with quotes also holds: one complete before the
+    first quote ('said in its ruling that <clause>, as the resignations "…"') and one after the last quote, of a
+    second verb ('… "deeply disappointing" and said his clients would …', 'told a briefing that … "…" and that …')."""
+    first, last = sentence_quotes[0].start(), sentence_quotes[-1].end()
+    before = body[s_start:first]
+    if (cut := _EN_SUBORDINATE.search(before)) and (m := _EN_INDIRECT.search(before[:cut.start()])):
+        group = "clause" if m.group("clause") else "bare"
+        if len(m.group(group).strip()) >= 14:
+            yield s_start + m.start(group), s_start + m.end(group), m.group("cue").strip()
+    tail = body[last:s_end]
+    if and_verb := _EN_AND_VERB.match(tail):
+        rest = tail[and_verb.end():]
+        if (m := _EN_INDIRECT.match(rest)) and len(m.group("clause") or m.group("bare") or "") >= 14:
+            group = "clause" if m.group("clause") else "bare"
+            edge = last + and_verb.end()
+            yield edge + m.start(group), edge + len(rest.rstrip(". ")), m.group("cue").strip()
+    elif (that := re.match(r"^[,.]?\s+and that (?P<clause>[^\"“”]{12,}?)\.?$", tail)) and \
+            re.search(rf"\b(?:{_EN_SPEECH})\b[^\"“”]* that ", before):
+        yield last + that.start("clause"), last + that.end("clause"), "that"
+
+
 def _titled_reference(before: str, known: dict[str, PersonMention]) -> PersonMention | None:
     """'the chief executive warned of': the person known with that title, when the reporting verb nearest the
     quote has 'the <title>' for subject and exactly one person has that title."""
@@ -543,8 +572,9 @@ def _titled_reference(before: str, known: dict[str, PersonMention]) -> PersonMen
     return next(iter(titled.values())) if len(titled) == 1 else None
 
 
-_EN_ACCORDING_AFTER = re.compile(r"(?P<clause>[^\"“”]{12,}?),? according to (?P<src>[^,\"“”]{2,90}?)(?:,[^\"“”]*)?\.?$")
-_EN_ACCORDING_BEFORE = re.compile(r"According to (?P<src>[^,\"“”]{2,90}), (?P<clause>[^\"“”]{12,}?)\.?$")
+# (the clause may hold a title in quote marks: 'developers of "high-impact" AI systems must …, according to …')
+_EN_ACCORDING_AFTER = re.compile(r"(?P<clause>[^\n]{12,}?),? according to (?P<src>[^,\"“”]{2,90}?)(?:,[^\"“”]*)?\.?$")
+_EN_ACCORDING_BEFORE = re.compile(r"According to (?P<src>[^,\"“”]{2,90}), (?P<clause>[^\n]{12,}?)\.?$")
 
 
 _EN_STATEMENT_FROM = re.compile(r"an? (?:joint |written |separate )?(?:statement|press release|announcement) "
@@ -954,6 +984,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                 quotes.append(_quote("indirect", tail_reported.group("clause"), base + tail_reported.start("clause"),
                                      base + tail_reported.end("clause"), s_start, s_end, speaker, org_speaker,
                                      tail_reported.group("cue"), by_name_org))
+            if language == "en" and cue and (reporter := subject or speaker or org_speaker):
+                for start, end, reported_cue in _en_clauses_beside_quotes(body, s_start, s_end, sentence_quotes):
+                    quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end,
+                                         reporter if reporter is not org_speaker else None,
+                                         org_speaker if reporter is org_speaker else None, reported_cue, by_name_org))
             if cue is None and captioned and _only_quotes(body, s_start, s_end, sentence_quotes):
                 # the quote under a broadcast caption line is the captioned person's
                 for m in sentence_quotes:
@@ -975,6 +1010,16 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     group = next(g for g in _GROUPS if m.group(g) is not None)
                     quotes.append(Quote(**{**previous, "text": m.group(group), "start": m.start(group),
                                            "end": m.end(group), "sentence_start": s_start, "sentence_end": s_end}))
+            if cue is None and language == "en" and not any(q["sentence_start"] == s_start for q in quotes):
+                # no quote marks here set off speech, only a title or a term ('Seo won the prize for "Salt Wind," her
+                # novel about …, the institute said'): the sentence may still be reported as a whole
+                if sourced := _according_to(body, s_start, s_end, people, known, topic, orgs):
+                    (start, end, speaker, org_speaker), cue = sourced, "according to"
+                elif trailing := _trailing_attribution(body, s_start, s_end, people, known, topic, orgs):
+                    start, end, speaker, org_speaker, cue = trailing
+                if cue:
+                    quotes.append(_quote("indirect", body[start:end], start, end, s_start, s_end, speaker, org_speaker,
+                                         cue, by_name_org))
         elif language == "en" and (sourced := _according_to(body, s_start, s_end, people, known, topic, orgs)):
             # "Exports reached $58 billion, according to the trade ministry": what the source reported
             start, end, speaker, org_speaker = sourced
