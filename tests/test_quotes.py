@@ -173,3 +173,11 @@ def test_english_reported_clause_beside_quotes_or_around_a_quoted_title():
                     ("Mina Scholz", "a relief", "called"), ("Mina Scholz", "her clients would stay in the building", "said"),
                     ("Busan District Court", "Painter Oskar Lind won the top prize for \"Low Tide,\" a series of harbor "
                                              "scenes", "said")]
+
+
+def test_english_reported_wish_and_forecast_in_the_present():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nHarlow Foods Group, which makes frozen meals, has said it wants "
+                 "exports to double by 2028. Its chief economist, Vera Lindqvist, expects that demand will slow next "
+                 "year.\n" + _FILLER_EN)
+    assert said == [("Harlow Foods Group", "it wants exports to double by 2028", "said"),
+                    ("Vera Lindqvist", "demand will slow next year", "expects")]

@@ -85,7 +85,9 @@ _EN_INDIRECT = re.compile(
     # verbs that also take a plain object ("replied to the letter", "revealed the phone"): reporting only with that
     r"(?:cautioned|contended|emphasi[sz]ed|maintained|maintains|pointed out|observed|asserted|conceded|reiterated|"
     r"countered|replied|responded|disclosed|revealed|indicated|signall?ed|suggested|projected|complained|lamented|"
-    r"recalled)(?= (?:[^\s\"“”]+ ){0,6}?that ))"
+    r"recalled)(?= (?:[^\s\"“”]+ ){0,6}?that )"
+    # a forecast in the present: "The bank expects that exports will slow"
+    r"|(?:expects|estimates|forecasts|predicts)(?= that ))"
     r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?: in a (?:statement|press release|briefing|report|note|speech|post))?"
     r"(?: (?:at|during|in|on|after) [^,\"“”]{3,40}?(?= that))?"
@@ -94,7 +96,7 @@ _EN_INDIRECT = re.compile(
     # a determiner has its noun before the verb: "announced the plan alongside …" reports nothing
     r"(?: that (?P<clause>[^\"“”]{12,})|\s(?P<bare>(?:(?:(?:it|he|she|they|we|there|[A-Z][\w'-]*)(?: [\w'-]+){0,3}?|"
     r"(?:the|its|his|her|their|this)(?: [\w'-]+){1,3}?) (?:would|will|had|has|have|was|were|is|are|could|should|might|must|can|may|plans?|"
-    r"expects?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
+    r"expects?|wants?|aims?|hopes?|intends?|[a-z]+ed|fell|rose|grew|hit|saw|made|took|won|lost|had|gave|got|came|went|began|kept|left|met|paid|"
     r"put|sold|spent|bought|brought|built|cut|set|led|stood|remained|reached)"
     # "she said complaints from parents had been rare": any noun phrase, then an auxiliary
     # …or a longer one ("many of her former colleagues had", "about 50 memorandums of understanding were")
