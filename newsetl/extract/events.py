@@ -80,6 +80,17 @@ _HELD_KO = re.compile(r"(?:열린|개최된|개최한|열리는)\s*['‘\"“](?
 _HELD_EN = re.compile(r"\b(?:at|during) the (?P<name>(?:[A-Z0-9][\w&'-]*\s){1,6}(?:conference|summit|forum|expo|festival))", re.I)
 
 
+# TRIGGERS compiled once, by language: a sentence is tried against every type, so strings through re's cache cost
+_TRIGGERS_BY_LANGUAGE = {
+    "ko": [(kind, re.compile(ko)) for kind, ko, _ in TRIGGERS],
+    "en": [(kind, re.compile(en, re.I)) for kind, _, en in TRIGGERS],
+}
+
+
+def _triggers(language: str) -> list[tuple[str, re.Pattern]]:
+    return _TRIGGERS_BY_LANGUAGE["ko" if language == "ko" else "en"]
+
+
 class Event(TypedDict):
     type: str
     name: str
@@ -99,16 +110,16 @@ _STAKE = re.compile(r"(?:지분|stake of)\s?(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|�
 
 def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None]:
     """The event type a sentence reports, and where its trigger word is."""
-    flags = 0 if language == "ko" else re.I
-    for kind, ko, en in TRIGGERS:
-        if m := re.search(ko if language == "ko" else en, sentence, flags=flags):
+    triggers = _triggers(language)
+    for kind, trigger in triggers:
+        if m := trigger.search(sentence):
             if kind == "meeting" and language == "en" and _URGED_EN.search(sentence[:m.start()]):
                 continue  # "urging the ruling party to join all-party talks": talks asked for, not held
             if kind in ("conference", "summit"):
                 at_gathering = _AT_GATHERING_KO.match(sentence[m.end():]) if language == "ko" else \
                     _AT_GATHERING_EN.search(sentence[:m.start()])
-                launch = next(t for t in TRIGGERS if t[0] == "product_launch")
-                if at_gathering and (found := re.search(launch[1 if language == "ko" else 2], sentence, flags=flags)):
+                launch = next(t for k, t in triggers if k == "product_launch")
+                if at_gathering and (found := launch.search(sentence)):
                     return "product_launch", found.start()
             if kind == "acquisition" and (stake := _STAKE.search(sentence)) and \
                     float(stake.group("pct") or stake.group("pct2")) < 50:
@@ -119,9 +130,7 @@ def _type_of(sentence: str, language: str) -> tuple[str, int] | tuple[None, None
 
 def _all_triggers(sentence: str, language: str) -> list[tuple[str, int]]:
     """Every trigger word in a sentence with its type, for the second event a sentence may report."""
-    flags = 0 if language == "ko" else re.I
-    return [(kind, m.start()) for kind, ko, en in TRIGGERS
-            for m in re.finditer(ko if language == "ko" else en, sentence, flags=flags)]
+    return [(kind, m.start()) for kind, trigger in _triggers(language) for m in trigger.finditer(sentence)]
 
 
 # A date that ends a span or sets a deadline is no event's day: "오는 17일까지 머물며", "finalized by Feb. 27"

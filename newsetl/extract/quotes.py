@@ -212,7 +212,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
             titled = {p["name"]: p for p in known.values() if p["title"] == bare.group("title")}
             if len(titled) == 1:
                 found.append((start, subject_at(start + bare.end("title")), next(iter(titled.values()))))
-        for pronoun in PRONOUNS_KO:
+        for pronoun in (p for p in PRONOUNS_KO if p in window):
             for m in re.finditer(rf"(?<![가-힣]){pronoun}(?![가-힣])", window):
                 found.append((start + m.start(), 2 if pronoun[-1] in "은는도" else 1, topic))
         found.sort(key=lambda f: f[0])
@@ -230,7 +230,7 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                                                          if p["start"] - start >= skip]
         for name, person in known.items():
             for word in {name.split()[0], name.split()[-1]}:
-                if len(word) > 1 and (m := re.compile(rf"\b{re.escape(word)}\b").search(window, skip)):
+                if len(word) > 1 and word in window and (m := re.compile(rf"\b{re.escape(word)}\b").search(window, skip)):
                     found.append((m.start(), person))
         if m := re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(window, skip):
             found.append((m.start(), topic))
@@ -1159,8 +1159,10 @@ def headline_quotes(title: str, people_by_name: dict[str, PersonMention], langua
         for name, person in people_by_name.items():
             last = name if language == "ko" else name.split()[-1]
             surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
-            if before.rstrip().endswith(last) or re.search(rf"{re.escape(last)}(?:\s+[^\s…,]+){{0,2}}\s*$", before) \
-                    or (language == "ko" and person["title"] and
+            # the cheap "in" tests first: each regex here is built from a name, so compiling it is the cost
+            if before.rstrip().endswith(last) or (last in before and re.search(
+                    rf"{re.escape(last)}(?:\s+[^\s…,]+){{0,2}}\s*$", before)) \
+                    or (language == "ko" and person["title"] and person["title"] in before and
                         re.search(rf"{re.escape(surname)}\s*{re.escape(person['title'])}\s*$", before)):
                 speaker = person
         if speaker is None and language == "ko" and (bare := re.search(r"(?:^|[\s…,·])(?P<title>[가-힣]{1,6})\s*$", before)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPENING = {"“": "”", "「": "」", "『": "』", '"': '"'}
 _END = re.compile(r"[.!?。]")
@@ -14,6 +15,11 @@ _ABBREVIATION = re.compile(
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence. Never splits inside a double or corner quote."""
+    return list(_sentence_spans(body))
+
+
+@lru_cache(maxsize=8)  # quotes and events split the same body: the character walk is done once
+def _sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", body):
         text, base = line.group(), line.start()
@@ -35,5 +41,5 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
                 start = i + 2
         if start < len(text) and text[start:].strip():
             spans.append((base + start, base + len(text)))
-    return [(s + (len(body[s:e]) - len(body[s:e].lstrip())), e) for s, e in spans if body[s:e].strip()]
+    return tuple((s + (len(body[s:e]) - len(body[s:e].lstrip())), e) for s, e in spans if body[s:e].strip())
 
