@@ -119,10 +119,10 @@ def test_english_headline_words_in_single_quotes_that_a_body_quote_says():
 
 def test_the_pronoun_for_a_speaker_tells_which_one_she_or_he_is_next():
     said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe singer Lena Moss won her case on Thursday. Her lawyer, Tom "
-                 "Barker, said Moss had been relieved. \"She wants to get back on stage,\" he said. \"I'm sorry it took "
-                 "this long,\" she wrote on social media.\n" + _FILLER_EN)
+                 "Barker, said Moss had been relieved. \"She wants to get back on stage,\" he said. \"Thank you for "
+                 "waiting with me,\" she wrote on social media.\n" + _FILLER_EN)
     assert said == [("Tom Barker", "Moss had been relieved", "said"), ("Tom Barker", "She wants to get back on stage,", "said"),
-                    ("Lena Moss", "I'm sorry it took this long,", "wrote")]
+                    ("Lena Moss", "Thank you for waiting with me,", "wrote")]
 
 
 def test_korean_feature_styles_recalled_words_advice_given_and_praise_of_a_partner():
