@@ -181,3 +181,39 @@ def test_english_reported_wish_and_forecast_in_the_present():
                  "year.\n" + _FILLER_EN)
     assert said == [("Harlow Foods Group", "it wants exports to double by 2028", "said"),
                     ("Vera Lindqvist", "demand will slow next year", "expects")]
+
+
+def test_english_bare_surname_shared_by_two_people_is_the_one_the_text_is_about_or_no_one():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\n\"The bridge is safe,\" said Elena Marsh, the city engineer.\n"
+                 "Tom Marsh, who runs the ferry company, disagreed. \"The cracks are getting wider,\" Marsh said.\n"
+                 "The mayor, Aldo Whitfield, said the bridge would stay open until the survey in June.\n"
+                 "\"Nobody has shown me the survey,\" Marsh said.\n" + _FILLER_EN)
+    assert said == [("Elena Marsh", "The bridge is safe,", "said"), ("Tom Marsh", "The cracks are getting wider,", "said"),
+                    ("Aldo Whitfield", "the bridge would stay open until the survey in June", "said"),
+                    (None, "Nobody has shown me the survey,", "said")]
+
+
+def test_english_name_in_a_relative_clause_after_a_fronted_question_is_not_the_speaker():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nFerry operator Tom Marsh said fares would rise in May.\n"
+                 "Elena Brook, the city engineer, said she had approved the new pier. \"It is ready,\" she said.\n"
+                 "Asked about the pier, which Brook had approved on Monday, he said, \"We will use it from June.\"\n"
+                 + _FILLER_EN)
+    assert said[-1] == ("Tom Marsh", "We will use it from June.", "said")
+
+
+def test_korean_short_reference_shared_by_two_namesakes_is_the_nearer_or_the_one_not_named_beside_it():
+    said = _said("국회\n입력 2025.06.18 10:00\n김도현 의원은 \"법안을 다시 내겠다\"고 말했다.\n"
+                 "같은 당 김유진 의원도 공동 발의에 이름을 올렸다. 김 의원은 \"청년 주거가 먼저\"라고 강조했다.\n"
+                 "김 의원은 김도현 의원과 같은 대학을 나왔다고 소개했다.\n"
+                 "법안은 다음 달 상임위에 오른다. 업계는 법안 내용을 주시하고 있다.\n"
+                 "김 의원은 \"통과를 자신한다\"고 말했다.\n" + _FILLER_KO)
+    assert [(who, words) for who, words, _ in said] == [
+        ("김도현", "법안을 다시 내겠다"), ("김유진", "청년 주거가 먼저"),
+        ("김유진", "김도현 의원과 같은 대학을 나왔다"), (None, "통과를 자신한다")]
+
+
+def test_korean_pronoun_quoting_a_namesake_by_another_title_stays_with_the_speaker():
+    said = _said("국회\n입력 2025.06.18 10:00\n정민수 국민연합 원내대표는 \"예산안을 받을 수 없다\"고 말했다.\n"
+                 "정수아 새미래당 대표는 \"민생을 외면했다\"고 비판했다. 그녀는 \"정 원내대표가 합의를 뒤집었다\"고 "
+                 "주장했다.\n" + _FILLER_KO)
+    assert [who for who, _, _ in said] == ["정민수", "정수아", "정수아"]

@@ -148,6 +148,7 @@ _LEADING_SETTING_KO = re.compile(r"^(?:입장문|보도자료|보도참고자료
 _EN_FRONTED = re.compile(r"^(?:Unlike|Like|As|After|Before|When|While|Although|Though|Because|Since|Despite|Following|"
                          r"Asked (?:about|whether|if|why|how|what)|In response to|Responding to|Speaking (?:to|at|on|after))"
                          r"\b[^,\"“”]{0,120},\s")
+_EN_RELATIVE_AFTER_FRONTED = re.compile(r"(?:which|who|whom|whose|where|when) [^,\"“”]{0,120},\s")
 # '김 장관: "…"', 'Choi: "…"': an interview or transcript line, the speaker and a colon before the quote
 _SPEAKER_COLON = re.compile(r"^[^\s\"“”「」:][^\"“”「」:.!?]{0,40}:\s*$")
 
@@ -164,6 +165,27 @@ class Quote(TypedDict):
     speaker_org: str | None
     speaker_is_organization: bool
     cue: str | None
+
+
+def _one_bearer(bearers: list[PersonMention], topic: PersonMention | None) -> PersonMention | None:
+    """The person a bare surname ("Choi said") stands for: the only one known by it; with two or more, the one
+    the text is about just then, else no one (a guess between two namesakes is as wrong as a wrong name)."""
+    if len({p["name"] for p in bearers}) == 1:
+        return bearers[0]
+    return next((p for p in bearers if topic and p["name"] == topic["name"]), None)
+
+
+def _nearest_namesake(body: str, at: int, names: set[str], people: list[PersonMention]) -> str | None:
+    """'박 감독' when two 박 감독 are known: the one named last before it, when that is in the same paragraph (a
+    writer who brings in a second namesake goes on about the newer one, and names the other in full); else no one.
+    `names` leaves out whoever the sentence itself names: '박 감독은 박서연 감독과 …' is the other 박 감독."""
+    before = [p for p in people if p["name"] in names and p["start"] < at]
+    if len(names) == 1 and before:
+        return before[-1]["name"]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p["start"])
+    return last["name"] if "\n" not in body[last["start"]:at] else None
 
 
 def _subject_before(body: str, start: int, end: int, people: list[PersonMention],
@@ -207,6 +229,11 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
                 [p for p in known.values() if bears(p["name"])]
             if len({c["name"] for c in candidates}) == 1:
                 found.append((ref.start(), subject_at(ref.end()), candidates[-1]))
+            elif candidates:
+                # two namesakes: the nearer one, else the subject is someone the text leaves unsure
+                nearest = _nearest_namesake(body, ref.start(), {c["name"] for c in candidates}
+                                            - {p["name"] for p in named}, people)
+                found.append((ref.start(), subject_at(ref.end()), known[nearest] if nearest else None))
         if bare := _BARE_TITLE_KO.match(window):
             # "장관은 "…"": the one person known with that title
             titled = {p["name"]: p for p in known.values() if p["title"] == bare.group("title")}
@@ -226,12 +253,16 @@ def _subject_before(body: str, start: int, end: int, people: list[PersonMention]
         # …but not inside a fronted clause: "Unlike Ahn, she said", "As Choi stepped away, a voice called out"
         fronted = _EN_FRONTED.match(window)
         skip = fronted.end() if fronted else 0
+        if fronted and (relative := _EN_RELATIVE_AFTER_FRONTED.match(window, skip)):
+            skip = relative.end()  # "Asked about the line, which Kang had mentioned, he said": still not Kang
         found: list[tuple[int, PersonMention | None]] = [(p["start"] - start, p) for p in named
                                                          if p["start"] - start >= skip]
-        for name, person in known.items():
+        for name in known:
             for word in {name.split()[0], name.split()[-1]}:
                 if len(word) > 1 and word in window and (m := re.compile(rf"\b{re.escape(word)}\b").search(window, skip)):
-                    found.append((m.start(), person))
+                    bearer = _one_bearer([p for n, p in known.items() if word in (n.split()[0], n.split()[-1])], topic)
+                    if bearer:  # "Choi" with two Chois known: the one the text is about, else neither
+                        found.append((m.start(), bearer))
         if m := re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(window, skip):
             found.append((m.start(), topic))
         # the object of a preposition is not the subject: "a meeting with Moon", "will report to Han"
@@ -298,9 +329,8 @@ def _speaker_en(after: str, body_start: int, people: list[PersonMention], known:
         for p in people:
             if p["start"] >= body_start and p["name"] == name:
                 return p, cue
-        for full, person in known.items():
-            if same(full, name):
-                return person, cue
+        if bearers := [person for full, person in known.items() if same(full, name)]:
+            return _one_bearer(bearers, topic), cue
         for p in people:
             if same(p["name"], name):
                 return p, cue
@@ -804,7 +834,7 @@ def _genders(body: str, language: str, people: list[PersonMention], spans: list[
     return {name: next(iter(kinds)) for name, kinds in said.items() if len(kinds) == 1}
 
 
-def _pronoun_beside_name(sentence: str, person: PersonMention, language: str) -> bool:
+def _pronoun_beside_name(sentence: str, person: PersonMention, language: str, people: list[PersonMention]) -> bool:
     """A Korean sentence has 그/그녀 (outside its quotations) for its subject and names `person` too, by the full
     name or a short reference: beside the pronoun ('진 프로듀서와') or in what the pronoun says ('그녀는 "한 CTO가
     없었다면 …"'), where no one speaks of themselves so."""
@@ -813,8 +843,17 @@ def _pronoun_beside_name(sentence: str, person: PersonMention, language: str) ->
     if not re.search(r"(?<![가-힣])그녀?(?:는|가|도)\s", re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)):
         return False
     name = person["name"]
-    return name in sentence or any((name.startswith(r.group("surname")) if " " not in name
-                                    else name.split()[-1] == r.group("surname")) for r in _SHORT_REFS.finditer(sentence))
+
+    def bears(who: PersonMention, ref: re.Match) -> bool:
+        return who["name"].startswith(ref.group("surname")) if " " not in who["name"] \
+            else who["name"].split()[-1] == ref.group("surname")
+
+    def another_holds(ref: re.Match) -> bool:
+        # '그녀는 "이 원내대표가 …"' said by 이 대표: the reference is to the other 이, the one with that title
+        return any(p["name"] != name and bears(p, ref) and p["title"] == ref.group("title") for p in people)
+
+    return name in sentence or any(bears(person, r) and not (person["title"] != r.group("title") and another_holds(r))
+                                   for r in _SHORT_REFS.finditer(sentence))
 
 
 def _pronoun_gender(sentence: str, language: str) -> str | None:
@@ -869,7 +908,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             # is a woman or says nothing of it; it learns more as pronouns stand for speakers)
             earlier = [p for p in reversed(history) if genders.get(p["name"], gender) == gender]
             topic = earlier[0] if earlier else None
-        if topic and _pronoun_beside_name(body[s_start:s_end], topic, language):
+        if topic and _pronoun_beside_name(body[s_start:s_end], topic, language, people):
             # "그녀는 진 프로듀서와 다툰 곡이 …": a pronoun never means someone the same sentence names; it means the
             # one the text was about before them, or no one
             topic = next((p for p in reversed(history) if p["name"] != topic["name"]), None)
