@@ -217,3 +217,9 @@ def test_korean_pronoun_quoting_a_namesake_by_another_title_stays_with_the_speak
                  "정수아 새미래당 대표는 \"민생을 외면했다\"고 비판했다. 그녀는 \"정 원내대표가 합의를 뒤집었다\"고 "
                  "주장했다.\n" + _FILLER_KO)
     assert [who for who, _, _ in said] == ["정민수", "정수아", "정수아"]
+
+
+def test_korean_speaker_after_the_quote_says_it_while_doing_something_else():
+    said = _said("포럼\n입력 2025.06.18 10:00\n\"올해 안에 신제품을 내놓겠습니다. 준비는 끝났습니다.\" 기조연설에 나선 "
+                 "오세훈 나래전자 사장은 이렇게 말하며 연설을 시작했다.\n" + _FILLER_KO)
+    assert said == [("오세훈", "올해 안에 신제품을 내놓겠습니다. 준비는 끝났습니다.", "말하며")]

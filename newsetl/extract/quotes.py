@@ -60,7 +60,9 @@ _KO_REPORTING = (r"(?:강조|말|밝|묻|질문|설명|지적|전|단언|독려|
                  r"떠올)")  # "…였다"며 창업 초기를 떠올렸다: recalled
 # '"…." 김 대표는 이렇게 말했다': the speaker after the quote, with 이렇게/이같이
 _KO_THUS = re.compile(r"^\s*(?P<who>[^\"“”「」]{1,40}?)(?:은|는|이|가)\s+(?:이렇게|이같이|이처럼|또|다시)\s*"
-                      rf"(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)\s*\.?$")
+                      rf"(?:(?P<cue>{_KO_REPORTING}[가-힣]*다|말했다|했다|했습니다)"
+                      # '"…." 그는 이렇게 말하며 발표를 시작했다': the words said while doing something else
+                      rf"|(?P<cue_as>(?:말하|밝히|강조하|설명하|전하|토로하)며)\s+[^\"“”「」]{{1,30}}?다)\s*\.?$")
 # '김 대표의 설명은 이렇다.' / 'He said:' as its own sentence: the quote that follows is theirs
 _KO_ANNOUNCES = re.compile(r"(?:은|는|이|가)\s+(?:이렇다|다음과 같다|이랬다)\s*[.:]?$"
                            # '그는 후배들에게 조언을 건넸다.' and then the advice alone in quote marks
@@ -947,7 +949,7 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
                     speaker = subject or _subject_before(body, sentence_quotes[-1].end(), s_end, people, known,
                                                          topic, language)
                 elif thus := _KO_THUS.match(tail):
-                    cue = thus.group("cue")
+                    cue = thus.group("cue") or thus.group("cue_as")
                     base = sentence_quotes[-1].end()
                     speaker = _subject_before(body, base + thus.start("who"), base + thus.end("who") + 1, people,
                                               known, topic, language)
