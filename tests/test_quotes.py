@@ -223,3 +223,10 @@ def test_korean_speaker_after_the_quote_says_it_while_doing_something_else():
     said = _said("포럼\n입력 2025.06.18 10:00\n\"올해 안에 신제품을 내놓겠습니다. 준비는 끝났습니다.\" 기조연설에 나선 "
                  "오세훈 나래전자 사장은 이렇게 말하며 연설을 시작했다.\n" + _FILLER_KO)
     assert said == [("오세훈", "올해 안에 신제품을 내놓겠습니다. 준비는 끝났습니다.", "말하며")]
+
+
+def test_korean_pronoun_answering_a_question_is_not_the_one_who_asked():
+    said = _said("국정감사\n입력 2025.06.18 10:00\n남도윤 국토교통부 장관은 \"연내 착공하겠다\"고 밝혔다. 국회 국토위 "
+                 "윤하진 의원이 \"재원은 어디서 마련하느냐\"고 묻자 그는 \"민자 사업으로 충당하겠다\"고 답했다.\n"
+                 + _FILLER_KO)
+    assert [who for who, _, _ in said] == ["남도윤", "윤하진", "남도윤"]

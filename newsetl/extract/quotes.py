@@ -790,6 +790,7 @@ def _clauses(body: str, spans: list[tuple[int, int]], language: str) -> list[tup
     return out
 
 
+_PRONOUN_SUBJECT_KO = re.compile(r"그녀?(?:는|가)\s")
 _FEMALE_TITLE = re.compile(r"wom[ae]n\b|actress|mother|wife|daughter|sister|queen|여사|할머니|어머니|아내|누나|언니")
 _MALE_TITLE = re.compile(r"(?<![A-Za-z])(?:chair|spokes|congress|business|sales|fresh)?man\b|chairman|father|husband|"
                          r"\bson\b|brother|\bking\b|할아버지|아버지|남편|형님")
@@ -910,6 +911,10 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             # is a woman or says nothing of it; it learns more as pronouns stand for speakers)
             earlier = [p for p in reversed(history) if genders.get(p["name"], gender) == gender]
             topic = earlier[0] if earlier else None
+        if topic and language == "ko" and previous_span and _PRONOUN_SUBJECT_KO.match(body, s_start, s_end) \
+                and body[previous_span[1] - 1] == "자" and not body[previous_span[1]:s_start].strip(", "):
+            # 'B가 "…"고 묻자 그는 "…"고 답했다': the one who answers is not the one who asked
+            topic = next((p for p in reversed(history) if p["name"] != topic["name"]), None)
         if topic and _pronoun_beside_name(body[s_start:s_end], topic, language, people):
             # "그녀는 진 프로듀서와 다툰 곡이 …": a pronoun never means someone the same sentence names; it means the
             # one the text was about before them, or no one
