@@ -230,3 +230,10 @@ def test_korean_pronoun_answering_a_question_is_not_the_one_who_asked():
                  "윤하진 의원이 \"재원은 어디서 마련하느냐\"고 묻자 그는 \"민자 사업으로 충당하겠다\"고 답했다.\n"
                  + _FILLER_KO)
     assert [who for who, _, _ in said] == ["남도윤", "윤하진", "남도윤"]
+
+
+def test_korean_short_reference_by_a_compound_party_title_is_the_subject():
+    said = _said("국회\n입력 2025.06.18 10:00\n윤재석 새미래당 원내대표는 \"법안을 이번 주에 처리하겠다\"고 말했다. "
+                 "마도현 국민연합 수석대변인은 브리핑을 열었다.\n마 수석대변인은 윤 원내대표가 제안한 회동에 대해 선을 "
+                 "그었다. 그는 \"당론부터 바꾸는 것이 순서\"라고 말했다.\n" + _FILLER_KO)
+    assert [who for who, _, _ in said] == ["윤재석", "마도현"]
