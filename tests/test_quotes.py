@@ -237,3 +237,9 @@ def test_korean_short_reference_by_a_compound_party_title_is_the_subject():
                  "마도현 국민연합 수석대변인은 브리핑을 열었다.\n마 수석대변인은 윤 원내대표가 제안한 회동에 대해 선을 "
                  "그었다. 그는 \"당론부터 바꾸는 것이 순서\"라고 말했다.\n" + _FILLER_KO)
     assert [who for who, _, _ in said] == ["윤재석", "마도현"]
+
+
+def test_english_one_member_of_an_organization_speaks_for_themselves_not_for_it():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe bill passed late on Friday. \"The vote was rushed,\" one "
+                 "Democratic Party lawmaker said on condition of anonymity.\n" + _FILLER_EN)
+    assert said == [(None, "The vote was rushed,", "said")]

@@ -351,6 +351,11 @@ _ORG_NOUNS_EN = {"ministry": ("government",), "government": ("government",), "ag
                  "conglomerate": ("company",), "regulator": ("government",), "watchdog": ("government",)}
 
 
+_EN_ONE_MEMBER = re.compile(r"(?:[Oo]ne|[Aa]n?(?: \w+)?|[Ss]ome|[Ss]everal|[Aa]nother|[Tt]wo|[Tt]hree) .{1,40} "
+                            r"(?:lawmakers?|legislators?|members?|employees?|workers?|staffers?|engineers?|"
+                            r"researchers?|shareholders?|investors?|players?|fans?)")
+
+
 def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: list[dict]) -> dict | None:
     """'…," Samsung said in a statement' / '…," the ministry said': the organization that spoke."""
     m = _EN_ATTRIBUTION.match(body[after_start:s_end])
@@ -358,6 +363,8 @@ def _organization_in_attribution(body: str, after_start: int, s_end: int, orgs: 
         return None
     group = "who1" if m.group("who1") else "who2"
     start, end = after_start + m.start(group), after_start + m.end(group)
+    if _EN_ONE_MEMBER.fullmatch(m.group(group)):
+        return None  # "one PPP lawmaker said": a member's own view, not the party's word
     named = [o for o in orgs if start <= o["start"] < end]
     if named:
         return named[-1]
