@@ -243,3 +243,12 @@ def test_english_one_member_of_an_organization_speaks_for_themselves_not_for_it(
     said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nThe bill passed late on Friday. \"The vote was rushed,\" one "
                  "Democratic Party lawmaker said on condition of anonymity.\n" + _FILLER_EN)
     assert said == [(None, "The vote was rushed,", "said")]
+
+
+def test_english_the_company_is_the_one_the_sentence_before_opens_with():
+    said = _said("Title here\nMarch 12, 2025 9:30 AM KST\nLotte Chemical agreed to buy Hanwha Solutions' plant. Hanwha "
+                 "Solutions will use the money to cut debt, Hanwha Solutions said. Hanwha Solutions has sold two other "
+                 "plants this year.\nShares of Lotte Chemical fell 3 percent on the Korea Exchange on Monday. The stock "
+                 "had already slipped after the company reported on Feb. 6 that its quarterly profit dropped by half.\n"
+                 + _FILLER_EN)
+    assert said[-1] == ("Lotte Chemical", "its quarterly profit dropped by half", "reported")
