@@ -252,3 +252,10 @@ def test_english_the_company_is_the_one_the_sentence_before_opens_with():
                  "had already slipped after the company reported on Feb. 6 that its quarterly profit dropped by half.\n"
                  + _FILLER_EN)
     assert said[-1] == ("Lotte Chemical", "its quarterly profit dropped by half", "reported")
+
+
+def test_korean_headline_quote_echoing_a_paraphrase_and_a_quote_equally_is_the_quoted_speakers():
+    said = _said("의협 \"수가 인하 땐 집단 휴진\"\n입력 2025.06.18 10:00\n대한의사협회(의협)가 정부가 수가를 인하할 경우 "
+                 "집단 휴진에 나서겠다고 밝혔다. 김태석 의협 대변인은 \"수가를 인하하면 집단 휴진에 나설 수밖에 "
+                 "없다\"고 말했다.\n" + _FILLER_KO)
+    assert said[0] == ("김태석", "수가 인하 땐 집단 휴진", None)

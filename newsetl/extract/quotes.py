@@ -1195,7 +1195,8 @@ def _echoed(text: str, body_quotes: list[Quote]) -> Quote | None:
     """The body quote a headline condenses: the one sharing most character pairs with it (at least 40%)."""
     grams = _bigrams(text)
     scored = [(len(grams & _bigrams(q["text"])) / len(grams), q) for q in body_quotes if grams and q["speaker"]]
-    best = max(scored, key=lambda x: x[0], default=(0.0, None))
+    # on a tie, a direct quote: the headline's quote marks condense words the body quotes, not a paraphrase of them
+    best = max(scored, key=lambda x: (x[0], x[1]["kind"] == "direct"), default=(0.0, None))
     return best[1] if best[0] >= 0.4 else None
 
 
