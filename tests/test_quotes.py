@@ -259,3 +259,9 @@ def test_korean_headline_quote_echoing_a_paraphrase_and_a_quote_equally_is_the_q
                  "집단 휴진에 나서겠다고 밝혔다. 김태석 의협 대변인은 \"수가를 인하하면 집단 휴진에 나설 수밖에 "
                  "없다\"고 말했다.\n" + _FILLER_KO)
     assert said[0] == ("김태석", "수가 인하 땐 집단 휴진", None)
+
+
+def test_korean_pronoun_after_a_passer_by_who_did_something_to_the_topic_is_still_the_topic():
+    said = _said("경기\n입력 2025.06.18 10:00\n서태오는 \"팀이 이겨서 기쁘다\"고 말했다. 경기 뒤 주장 문성빈도 그를 "
+                 "끌어안았다. 그는 \"동료들 덕분에 넣은 골\"이라고 말했다.\n" + _FILLER_KO)
+    assert [who for who, _, _ in said] == ["서태오", "서태오"]

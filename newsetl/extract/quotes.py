@@ -805,6 +805,7 @@ def _clauses(body: str, spans: list[tuple[int, int]], language: str) -> list[tup
     return out
 
 
+_PRONOUN_OBJECT_KO = re.compile(r"(?<![가-힣])그녀?(?:를|에게|와|의)(?![가-힣])")
 _PRONOUN_SUBJECT_KO = re.compile(r"그녀?(?:는|가)\s")
 _FEMALE_TITLE = re.compile(r"wom[ae]n\b|actress|mother|wife|daughter|sister|queen|여사|할머니|어머니|아내|누나|언니")
 _MALE_TITLE = re.compile(r"(?<![A-Za-z])(?:chair|spokes|congress|business|sales|fresh)?man\b|chairman|father|husband|"
@@ -1169,6 +1170,11 @@ def find_quotes(body: str, language: str, people: list[PersonMention], orgs: lis
             genders.setdefault(topic["name"], gender)
         # The topic moves to whoever is the subject of this sentence (the speaker, when quoted), unless the
         # sentence is background ("앞서 …", "Earlier, …") that the story then answers.
+        if language == "ko" and subject and not speaker and topic and subject["name"] != topic["name"] and \
+                _PRONOUN_OBJECT_KO.search(re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)):
+            # '주장 B도 그를 끌어안았다. 그는 "…"': the one a pronoun stands for stays the one the text is about
+            # (the new subject is a passer-by in their story)
+            subject = None
         if (speaker or subject) and not _BACKGROUND.match(sentence):
             person = speaker or subject
             topic = known.get(person["name"], person)
