@@ -672,12 +672,12 @@ def _the_organization_before(body: str, s_start: int, clause_start: int, orgs: l
     if not the or the.group("noun") not in _ORG_NOUNS_EN:
         return None
     earlier = [o for o in orgs if o["end"] <= s_start and o["type"] in _ORG_NOUNS_EN[the.group("noun")]]
-    # "Shares of X fell 2% on the Korea Exchange. The stock slipped after the company reported …": the company the
-    # sentence just before (same paragraph) opens with, its subject; else the one the story is about
+    # "Shares of X fell 2% on the Korea Exchange. The stock slipped after the company reported …": the company
+    # whose shares the sentence just before (same paragraph) opens with; else the one the story is about
     paragraph = body.rfind("\n", 0, s_start) + 1
     last_sentence = max(body.rfind(". ", paragraph, max(s_start - 2, paragraph)) + 2, paragraph)
     just_before = [o for o in earlier if o["start"] >= last_sentence]
-    if just_before and re.fullmatch(r"(?:(?:The )?(?:[Ss]hares|[Ss]tock|[Uu]nits?) of )?(?:The )?",
+    if just_before and re.fullmatch(r"(?:The )?(?:[Ss]hares|[Ss]tock) of (?:The )?",
                                     body[last_sentence:just_before[0]["start"]]):
         return just_before[0]
     return _story_organization(earlier)
