@@ -455,7 +455,7 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
         if aliases.get(words[0], (m["canonical"],))[0] == m["canonical"] and len(words) == 2 \
                 and words[1] in _COMPANY_WORDS_EN and len(words[0]) >= 4 \
                 and words[0] not in _GENERIC_FIRST_EN and words[0].isalpha() and words[0][1:].islower() \
-                and not re.search(rf"\b{words[0]} [A-Z][a-z]+-[a-z]+", body):
+                and not re.search(rf"\b{re.escape(words[0])} [A-Z][a-z]+-[a-z]+", body):
             # "Fenwick Robotics … Fenwick said": a company's own word before what it does is the company (unless the
             # article names a person so: "Park Robotics" and "Park Ji-ho"), a name the table knows too ("Murata
             # Manufacturing … Murata said") unless that word alone names another organization
@@ -536,8 +536,8 @@ def find_organizations(body: str, aliases: dict[str, tuple[str, str]] | None = N
             canonical = longer["canonical"] if longer and name not in aliases else canonical
         if m.re is _STATEMENT_EN and (name in _FUNCTION_WORDS_EN or _NOT_NAME_EN.match(name)
                                       or name in _GENERIC_FIRST_EN or _named_as_a_person(body, name)
-                                      or re.search(rf"\b(?:in|to|from|near|outside|across) {name}\b(?!['’])", body)
-                                      or not (name.isupper() or re.search(rf"[a-z,] {name}\b", body))
+                                      or re.search(rf"\b(?:in|to|from|near|outside|across) {re.escape(name)}\b(?!['’])", body)
+                                      or not (name.isupper() or re.search(rf"[a-z,] {re.escape(name)}\b", body))
                                       or (before := _NAME_BEFORE_EN.search(body[max(0, start - 40):start])) is not None
                                       and before.group().strip() not in _FUNCTION_WORDS_EN):
             continue  # "Officials said …": capitalized only where a sentence starts; "… and Fisheries"; "in Moscow"
